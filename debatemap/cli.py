@@ -1,0 +1,242 @@
+"""The `debatemap` command: the GUI with no subcommand, else the headless commands of DESIGN.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from debatemap import __version__
+from debatemap.core.errors import DebatemapError
+from debatemap.core.model import EdgeType, NodeKind
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+LINK_TYPES = (EdgeType.SUPPORT, EdgeType.ATTACK, EdgeType.UNDERCUT)
+
+
+class CommandError(DebatemapError):
+    """A failure of one command, reported as ``debatemap: error: <file>: <reason>``."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser()
+    if not argv or (argv[0] not in _COMMANDS and not argv[0].startswith("-")):
+        if len(argv) > 1:
+            parser.error(f"unknown command {argv[0]!r}")
+        from debatemap.app.startup import run_gui  # Qt is loaded only for the GUI
+
+        return run_gui(Path(argv[0]) if argv else None)
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except DebatemapError as error:
+        return _fail(str(error))
+    except BrokenPipeError:  # e.g. `debatemap show MAP | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: still one line, the traceback on request
+        if os.environ.get("DEBATEMAP_DEBUG"):
+            raise
+        where = getattr(args, "map", None)
+        prefix = f"{where}: " if where else ""
+        return _fail(
+            f"{prefix}internal error: {type(error).__name__}: {error}"
+            " (set DEBATEMAP_DEBUG=1 for details)"
+        )
+
+
+def _fail(message: str) -> int:
+    print(f"debatemap: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+# ---- commands ------------------------------------------------------------------------------
+
+
+def cmd_new(args) -> int:
+    from debatemap.store.session import MapSession
+
+    with MapSession.create(args.map, args.title):
+        pass
+    print(f"created {args.map}")
+    return EXIT_OK
+
+
+def cmd_add(args) -> int:
+    source = _parse_source(args.map, args.source) if args.source else None
+    with _open(args.map) as session:
+        node = _in_map(args.map, lambda: session.add_node(args.text, args.kind, source=source))
+    _emit_id(node.id, args.json)
+    return EXIT_OK
+
+
+def cmd_link(args) -> int:
+    with _open(args.map) as session:
+        edge = _in_map(args.map, lambda: session.add_edge(args.source, args.target, args.type))
+    _emit_id(edge.id, args.json)
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    from debatemap.store.views import map_summary
+
+    with _open(args.map, readonly=True) as session:
+        summary = map_summary(session)
+    if args.json:
+        _print_json(summary)
+        return EXIT_OK
+    print(f"{summary['title']}: {len(summary['nodes'])} nodes, {len(summary['edges'])} links,"
+          f" {len(summary['documents'])} documents")
+    for node in summary["nodes"]:
+        source = node["source"]
+        where = f"  [{source['document']}:{source['start']}:{source['end']}]" if source else ""
+        print(f"{node['id']}  {node['kind']:<9}  {_one_line(node['text'])}{where}")
+    for edge in summary["edges"]:
+        print(f"{edge['id']}  {edge['from']} --{edge['type']}--> {edge['to']}")
+    return EXIT_OK
+
+
+def cmd_documents(args) -> int:
+    from debatemap.store.views import document_summaries
+
+    with _open(args.map, readonly=True) as session:
+        documents = document_summaries(session)
+    if args.json:
+        _print_json({"documents": documents})
+        return EXIT_OK
+    if not documents:
+        print("no documents")
+    for d in documents:
+        print(f"{d['id']}  {d['format']:<5} {d['encoding']:<12} {d['characters']:>8} chars"
+              f" {d['candidates']:>5} candidates  {d['title']}")
+    return EXIT_OK
+
+
+def cmd_text(args) -> int:
+    with _open(args.map, readonly=True) as session:
+        document = session.map.documents.get(args.document)
+        if document is None:
+            raise CommandError(f"{args.map}: no document {args.document!r} in this map")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(document.text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    with _open(args.map, readonly=True) as session:
+        problems = session.repository.sqlite_problems() + session.map.problems()
+        counts = {"nodes": len(session.map.nodes), "edges": len(session.map.edges),
+                  "documents": len(session.map.documents)}
+    if args.json:
+        _print_json({"ok": not problems, "problems": problems, **counts})
+    elif problems:
+        for problem in problems:
+            print(problem)
+    else:
+        print(f"{args.map}: intact ({counts['nodes']} nodes, {counts['edges']} links,"
+              f" {counts['documents']} documents)")
+    if problems:
+        print(f"debatemap: error: {args.map}: {len(problems)} problem(s) found", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def _open(path: Path, *, readonly: bool = False):
+    from debatemap.store.session import MapSession
+
+    return MapSession.open(path, readonly=readonly)
+
+
+def _in_map(path: Path, action: Callable[[], Any]) -> Any:
+    """Run an edit, naming the map file in any domain error."""
+    try:
+        return action()
+    except DebatemapError as error:
+        if str(error).startswith(f"{path}:"):
+            raise
+        raise CommandError(f"{path}: {error}") from None
+
+
+def _parse_source(path: Path, value: str) -> tuple[str, int, int]:
+    try:
+        document, start, end = value.rsplit(":", 2)
+        return document, int(start), int(end)
+    except ValueError:
+        raise CommandError(
+            f"{path}: --from needs DOC_ID:START:END with whole numbers, not {value!r}"
+        ) from None
+
+
+def _emit_id(new_id: str, as_json: bool) -> None:
+    if as_json:
+        _print_json({"id": new_id})
+    else:
+        print(new_id)
+
+
+def _print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _one_line(text: str, width: int = 100) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+_COMMANDS = {
+    "new": cmd_new,
+    "add": cmd_add,
+    "link": cmd_link,
+    "show": cmd_show,
+    "documents": cmd_documents,
+    "text": cmd_text,
+    "check": cmd_check,
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="debatemap",
+        description="Argument maps from real documents. With no command, or only a MAP file,"
+        " the application window opens.",
+        epilog="GUI: debatemap [MAP]",
+    )
+    parser.add_argument("--version", action="version", version=f"debatemap {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, help_text: str, *, json_flag: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=_COMMANDS[name])
+        p.add_argument("map", type=Path, metavar="MAP", help="a .debatemap file")
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print one JSON document")
+        return p
+
+    p = command("new", "create an empty map", json_flag=False)
+    p.add_argument("--title", help="the map's title (default: the file name)")
+    p = command("add", "add a claim; prints the new node id")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--kind", choices=[k.value for k in NodeKind], default=NodeKind.CLAIM.value)
+    p.add_argument("--from", dest="source", metavar="DOC_ID:START:END",
+                   help="the passage of an imported document the claim is taken from")
+    p = command("link", "link two nodes; prints the new edge id")
+    p.add_argument("source", metavar="FROM_ID")
+    p.add_argument("target", metavar="TO_ID", help="a node, or for --as undercut also a link id")
+    p.add_argument("--as", dest="type", required=True, choices=[t.value for t in LINK_TYPES])
+    command("show", "print the whole map")
+    command("documents", "list the imported documents")
+    p = command("text", "print a document's stored normalised text, UTF-8, exactly", json_flag=False)
+    p.add_argument("document", metavar="DOC_ID")
+    command("check", "check the file's integrity; exit 0 when intact")
+    return parser

@@ -1,0 +1,72 @@
+"""Ordered schema migrations: the file's ``user_version`` is the number of migrations applied.
+
+A migration is frozen once released: to change the schema, append one; never edit an old one.
+"""
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "maps and their sources: nodes, edges, documents, candidates, excerpts",
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+        CREATE TABLE document (
+            id TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,
+            encoding TEXT NOT NULL, origin TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL DEFAULT '', metadata TEXT NOT NULL DEFAULT '{}',
+            text TEXT NOT NULL, imported TEXT NOT NULL);
+        CREATE TABLE candidate (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            CHECK (0 <= start AND start < "end"));
+        CREATE INDEX ix_candidate_document_id ON candidate(document_id);
+        CREATE TABLE excerpt (
+            id TEXT PRIMARY KEY NOT NULL,
+            document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, quote TEXT NOT NULL,
+            before TEXT NOT NULL DEFAULT '', after TEXT NOT NULL DEFAULT '',
+            CHECK (0 <= start AND start < "end"));
+        CREATE INDEX ix_excerpt_document_id ON excerpt(document_id);
+        CREATE TABLE node (
+            id TEXT PRIMARY KEY NOT NULL, text TEXT NOT NULL CHECK (trim(text) <> ''),
+            kind TEXT NOT NULL, x REAL NOT NULL DEFAULT 0, y REAL NOT NULL DEFAULT 0,
+            pinned INTEGER NOT NULL DEFAULT 0, tags TEXT NOT NULL DEFAULT '[]', color TEXT,
+            excerpt_id TEXT REFERENCES excerpt(id) ON DELETE SET NULL,
+            created TEXT NOT NULL);
+        CREATE INDEX ix_node_excerpt_id ON node(excerpt_id);
+        CREATE TABLE edge (
+            id TEXT PRIMARY KEY NOT NULL, type TEXT NOT NULL,
+            source_node TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+            target_node TEXT REFERENCES node(id) ON DELETE CASCADE,
+            target_edge TEXT REFERENCES edge(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            CHECK ((target_node IS NULL) <> (target_edge IS NULL)),
+            CHECK (source_node IS NOT target_node));
+        CREATE UNIQUE INDEX ux_edge_node_target ON edge(type, source_node, target_node)
+            WHERE target_node IS NOT NULL;
+        CREATE UNIQUE INDEX ux_edge_edge_target ON edge(type, source_node, target_edge)
+            WHERE target_edge IS NOT NULL;
+        CREATE INDEX ix_edge_source_node ON edge(source_node);
+        CREATE INDEX ix_edge_target_node ON edge(target_node);
+        CREATE INDEX ix_edge_target_edge ON edge(target_edge);
+        """,
+    ),
+    (
+        "people and history: participants, node authors, the event log",
+        """
+        CREATE TABLE participant (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, color TEXT);
+        ALTER TABLE node ADD COLUMN author_id TEXT REFERENCES participant(id) ON DELETE SET NULL;
+        CREATE INDEX ix_node_author_id ON node(author_id);
+        CREATE TABLE event (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL,
+            participant_id TEXT REFERENCES participant(id) ON DELETE SET NULL,
+            payload TEXT NOT NULL DEFAULT '{}');
+        """,
+    ),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def split_statements(script: str) -> list[str]:
+    """The statements of a migration script (none of ours has a ';' inside a literal)."""
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,152 @@
+"""Conversions between domain objects and table rows (plain dicts for SQLAlchemy Core)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Container, Mapping
+
+from debatemap.core.model import (
+    Document,
+    Edge,
+    EdgeType,
+    Event,
+    Excerpt,
+    Node,
+    NodeKind,
+    Participant,
+)
+
+
+def node_to_row(node: Node) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "text": node.text,
+        "kind": str(node.kind),
+        "x": float(node.x),
+        "y": float(node.y),
+        "pinned": bool(node.pinned),
+        "tags": json.dumps(list(node.tags), ensure_ascii=False),
+        "color": node.color,
+        "author_id": node.author_id,
+        "excerpt_id": node.excerpt_id,
+        "created": node.created.isoformat(),
+    }
+
+
+def row_to_node(row: Mapping[str, Any]) -> Node:
+    return Node(
+        id=row["id"],
+        text=row["text"],
+        kind=NodeKind(row["kind"]),
+        x=row["x"],
+        y=row["y"],
+        pinned=bool(row["pinned"]),
+        tags=tuple(json.loads(row["tags"])),
+        color=row["color"],
+        author_id=row["author_id"],
+        excerpt_id=row["excerpt_id"],
+        created=datetime.fromisoformat(row["created"]),
+    )
+
+
+def edge_to_row(edge: Edge, edge_ids: Container[str]) -> dict[str, Any]:
+    """``edge_ids`` tells whether an undercut's target is an edge rather than a node."""
+    targets_edge = edge.type == EdgeType.UNDERCUT and edge.target in edge_ids
+    return {
+        "id": edge.id,
+        "type": str(edge.type),
+        "source_node": edge.source,
+        "target_node": None if targets_edge else edge.target,
+        "target_edge": edge.target if targets_edge else None,
+        "created": edge.created.isoformat(),
+    }
+
+
+def row_to_edge(row: Mapping[str, Any]) -> Edge:
+    return Edge(
+        id=row["id"],
+        type=EdgeType(row["type"]),
+        source=row["source_node"],
+        target=row["target_node"] if row["target_node"] is not None else row["target_edge"],
+        created=datetime.fromisoformat(row["created"]),
+    )
+
+
+def document_to_row(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "title": document.title,
+        "format": document.format,
+        "encoding": document.encoding,
+        "origin": document.origin,
+        "sha256": document.sha256,
+        "metadata": json.dumps(document.metadata, ensure_ascii=False),
+        "text": document.text,
+        "imported": document.imported.isoformat(),
+    }
+
+
+def row_to_document(row: Mapping[str, Any]) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        text=row["text"],
+        format=row["format"],
+        encoding=row["encoding"],
+        origin=row["origin"],
+        sha256=row["sha256"],
+        metadata=json.loads(row["metadata"]),
+        imported=datetime.fromisoformat(row["imported"]),
+    )
+
+
+def excerpt_to_row(excerpt: Excerpt) -> dict[str, Any]:
+    return {
+        "id": excerpt.id,
+        "document_id": excerpt.document_id,
+        "start": excerpt.start,
+        "end": excerpt.end,
+        "quote": excerpt.quote,
+        "before": excerpt.before,
+        "after": excerpt.after,
+    }
+
+
+def row_to_excerpt(row: Mapping[str, Any]) -> Excerpt:
+    return Excerpt(
+        id=row["id"],
+        document_id=row["document_id"],
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        before=row["before"],
+        after=row["after"],
+    )
+
+
+def participant_to_row(participant: Participant) -> dict[str, Any]:
+    return {"id": participant.id, "name": participant.name, "color": participant.color}
+
+
+def row_to_participant(row: Mapping[str, Any]) -> Participant:
+    return Participant(id=row["id"], name=row["name"], color=row["color"])
+
+
+def event_to_row(event: Event) -> dict[str, Any]:
+    return {
+        "at": event.at.isoformat(),
+        "kind": event.kind,
+        "participant_id": event.participant_id,
+        "payload": json.dumps(event.payload, ensure_ascii=False),
+    }
+
+
+def row_to_event(row: Mapping[str, Any]) -> Event:
+    return Event(
+        kind=row["kind"],
+        payload=json.loads(row["payload"]),
+        at=datetime.fromisoformat(row["at"]),
+        participant_id=row["participant_id"],
+        seq=row["seq"],
+    )

@@ -1,0 +1,238 @@
+"""MapSession: one open map, its model in memory and its file on disk, changed together.
+
+Every method is one user action: it validates against the model, writes one transaction, and
+only then is the model changed (or it is put back when the write fails). The GUI's undo commands
+and the command line both go through here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from debatemap.core.argmap import ArgumentMap, excerpt_of
+from debatemap.core.errors import InvalidValueError, MissingItemError
+from debatemap.core.ids import new_id
+from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
+from debatemap.store.repository import MapRepository
+
+
+@dataclass
+class Removal:
+    """What one removal took away, enough to put it back exactly."""
+
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)  # in an order that can be re-added
+    excerpts: list[Excerpt] = field(default_factory=list)
+
+
+class MapSession:
+    def __init__(self, repository: MapRepository) -> None:
+        self.repository = repository
+        self.map: ArgumentMap = repository.load()
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> "MapSession":
+        repository = MapRepository.open(path, readonly=readonly)
+        try:
+            return cls(repository)
+        except BaseException:
+            repository.close()
+            raise
+
+    @classmethod
+    def create(cls, path: Path | str, title: str | None = None) -> "MapSession":
+        return cls(MapRepository.create(path, title))
+
+    @property
+    def path(self) -> Path:
+        return self.repository.path
+
+    def close(self) -> None:
+        self.repository.close()
+
+    def __enter__(self) -> "MapSession":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def set_title(self, title: str) -> str:
+        """Rename the map; returns the old title."""
+        title = title.strip()
+        if not title:
+            raise InvalidValueError("a map's title cannot be empty")
+        before = self.map.title
+        with self.repository.action("set_title", {"title": title}) as writer:
+            writer.set_meta("title", title)
+        self.map.title = title
+        return before
+
+    def new_node(
+        self,
+        text: str,
+        kind: NodeKind | str = NodeKind.CLAIM,
+        *,
+        x: float = 0.0,
+        y: float = 0.0,
+        source: tuple[str, int, int] | None = None,
+    ) -> tuple[Node, Excerpt | None]:
+        """A node (and its excerpt, when ``source`` is (document id, start, end)) not yet added."""
+        excerpt = None
+        if source is not None:
+            document_id, start, end = source
+            document = self.map.documents.get(document_id)
+            if document is None:
+                raise MissingItemError(f"no document {document_id!r} in this map")
+            excerpt = excerpt_of(document, start, end, new_id("x"))
+        node = Node(
+            id=new_id("n"),
+            text=text.strip(),
+            kind=kind,
+            x=x,
+            y=y,
+            excerpt_id=excerpt.id if excerpt else None,
+        )
+        return node, excerpt
+
+    def add_node(self, text: str, kind: NodeKind | str = NodeKind.CLAIM, **kwargs) -> Node:
+        node, excerpt = self.new_node(text, kind, **kwargs)
+        self.add_items([node], excerpts=[excerpt] if excerpt else [], action="add_node")
+        return self.map.nodes[node.id]
+
+    def add_edge(self, source: str, target: str, edge_type: EdgeType | str) -> Edge:
+        edge = Edge(id=new_id("e"), type=edge_type, source=source, target=target)
+        self.add_items(edges=[edge], action="add_edge")
+        return edge
+
+    def add_items(
+        self,
+        nodes: Iterable[Node] = (),
+        edges: Iterable[Edge] = (),
+        excerpts: Iterable[Excerpt] = (),
+        *,
+        action: str = "add",
+    ) -> None:
+        """Add many items as one action (also how a removal is undone); all or nothing."""
+        removal = Removal(list(nodes), list(edges), list(excerpts))
+        self._apply_to_model(removal)
+        try:
+            with self.repository.action(action, _ids_of(removal)) as writer:
+                writer.insert_excerpts(removal.excerpts)
+                writer.insert_nodes(removal.nodes)
+                writer.insert_edges(removal.edges, self.map.edges)
+        except BaseException:
+            self._take_from_model(removal)
+            raise
+
+    def restore(self, removal: Removal) -> None:
+        self.add_items(removal.nodes, removal.edges, removal.excerpts, action="restore")
+
+    def update_nodes(self, changes: dict[str, dict], *, action: str = "update_nodes") -> list[Node]:
+        """Change fields of several nodes in one action; returns the nodes as they were."""
+        before: list[Node] = []
+        try:
+            for node_id, fields in changes.items():
+                before.append(self.map.update_node(node_id, **fields))
+            after = [self.map.nodes[node_id] for node_id in changes]
+            with self.repository.action(action, {"nodes": list(changes)}) as writer:
+                writer.update_nodes(after)
+        except BaseException:
+            for node in before:
+                self.map.nodes[node.id] = node
+            raise
+        return before
+
+    def update_node(self, node_id: str, **fields) -> Node:
+        return self.update_nodes({node_id: fields}, action="update_node")[0]
+
+    def put_nodes(self, nodes: Iterable[Node], *, action: str = "update_nodes") -> None:
+        """Write whole node values back (how an update is undone)."""
+        self.update_nodes({n.id: _fields_of(n) for n in nodes}, action=action)
+
+    def remove_items(self, node_ids: Iterable[str] = (), edge_ids: Iterable[str] = ()) -> Removal:
+        """Remove nodes and edges with every edge that depends on them, as one action."""
+        node_ids = list(dict.fromkeys(node_ids))
+        edge_ids = list(dict.fromkeys(edge_ids))
+        removal = Removal(
+            nodes=[self.map.node(i) for i in node_ids],
+            edges=[self.map.edge(i) for i in edge_ids],
+        )
+        for edge in self.map.dependents(node_ids, edge_ids):
+            if edge.id not in edge_ids:
+                removal.edges.append(edge)
+        leaving = set(node_ids)
+        kept_excerpts = {n.excerpt_id for n in self.map.nodes.values() if n.id not in leaving}
+        removal.excerpts = [
+            self.map.excerpts[n.excerpt_id]
+            for n in removal.nodes
+            if n.excerpt_id and n.excerpt_id not in kept_excerpts
+        ]
+        with self.repository.action("remove", _ids_of(removal)) as writer:
+            writer.delete_edges([e.id for e in reversed(removal.edges)])
+            writer.delete_nodes(node_ids)
+            writer.delete_excerpts([x.id for x in removal.excerpts])
+        self._take_from_model(removal)
+        return removal
+
+    # ---- model bookkeeping ---------------------------------------------------------------
+
+    def _apply_to_model(self, items: Removal) -> None:
+        done = Removal()
+        try:
+            for excerpt in items.excerpts:
+                self.map.add_excerpt(excerpt)
+                done.excerpts.append(excerpt)
+            for node in items.nodes:
+                self.map.add_node(node)
+                done.nodes.append(node)
+            for edge in _dependency_order(items.edges):
+                self.map.add_edge(edge)
+                done.edges.append(edge)
+        except BaseException:
+            self._take_from_model(done)
+            raise
+
+    def _take_from_model(self, items: Removal) -> None:
+        for edge in reversed(_dependency_order(items.edges)):
+            if edge.id in self.map.edges:
+                self.map.remove_edge(edge.id)
+        for node in items.nodes:
+            self.map.nodes.pop(node.id, None)
+        for excerpt in items.excerpts:
+            self.map.excerpts.pop(excerpt.id, None)
+
+
+def _dependency_order(edges: list[Edge]) -> list[Edge]:
+    """Edges ordered so that an undercut comes after the edge it attacks."""
+    by_id = {e.id: e for e in edges}
+    ordered: list[Edge] = []
+    placed: set[str] = set()
+
+    def place(edge: Edge, depth: int = 0) -> None:
+        if edge.id in placed:
+            return
+        if edge.target in by_id and depth < len(edges):
+            place(by_id[edge.target], depth + 1)
+        placed.add(edge.id)
+        ordered.append(edge)
+
+    for edge in edges:
+        place(edge)
+    return ordered
+
+
+def _ids_of(items: Removal) -> dict[str, list[str]]:
+    payload = {
+        "nodes": [n.id for n in items.nodes],
+        "edges": [e.id for e in items.edges],
+        "excerpts": [x.id for x in items.excerpts],
+    }
+    return {key: ids for key, ids in payload.items() if ids}
+
+
+def _fields_of(node: Node) -> dict:
+    return {name: getattr(node, name) for name in Node.__slots__ if name != "id"}

@@ -1,0 +1,90 @@
+"""SQLModel tables of the current schema; migrations.py builds the same tables step by step."""
+
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class MetaRow(SQLModel, table=True):
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class DocumentRow(SQLModel, table=True):
+    __tablename__ = "document"
+    id: str = Field(primary_key=True)
+    title: str
+    format: str
+    encoding: str
+    origin: str = ""
+    sha256: str = ""
+    metadata_json: str = Field(default="{}", sa_column_kwargs={"name": "metadata"})
+    text: str
+    imported: str  # ISO 8601, UTC
+
+
+class CandidateRow(SQLModel, table=True):
+    __tablename__ = "candidate"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    document_id: str = Field(foreign_key="document.id", ondelete="CASCADE", index=True)
+    start: int
+    end: int
+
+
+class ExcerptRow(SQLModel, table=True):
+    __tablename__ = "excerpt"
+    id: str = Field(primary_key=True)
+    document_id: str = Field(foreign_key="document.id", ondelete="CASCADE", index=True)
+    start: int
+    end: int
+    quote: str
+    before: str = ""
+    after: str = ""
+
+
+class ParticipantRow(SQLModel, table=True):
+    __tablename__ = "participant"
+    id: str = Field(primary_key=True)
+    name: str
+    color: Optional[str] = None
+
+
+class NodeRow(SQLModel, table=True):
+    __tablename__ = "node"
+    id: str = Field(primary_key=True)
+    text: str
+    kind: str
+    x: float = 0.0
+    y: float = 0.0
+    pinned: bool = False
+    tags: str = "[]"  # JSON list of strings
+    color: Optional[str] = None
+    excerpt_id: Optional[str] = Field(default=None, foreign_key="excerpt.id", ondelete="SET NULL")
+    created: str
+    author_id: Optional[str] = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
+
+
+class EdgeRow(SQLModel, table=True):
+    """``target_node`` or ``target_edge`` is set, never both: undercuts may attack an edge."""
+
+    __tablename__ = "edge"
+    id: str = Field(primary_key=True)
+    type: str
+    source_node: str = Field(foreign_key="node.id", ondelete="CASCADE")
+    target_node: Optional[str] = Field(default=None, foreign_key="node.id", ondelete="CASCADE")
+    target_edge: Optional[str] = Field(default=None, foreign_key="edge.id", ondelete="CASCADE")
+    created: str
+
+
+class EventRow(SQLModel, table=True):
+    __tablename__ = "event"
+    seq: Optional[int] = Field(default=None, primary_key=True)
+    at: str
+    kind: str
+    participant_id: Optional[str] = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
+    payload: str = "{}"  # JSON
