@@ -130,7 +130,7 @@ def cmd_text(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with _open(args.map, readonly=True) as session:
+    with _open(args.map, readonly=True, strict=False) as session:
         problems = session.repository.sqlite_problems() + session.map.problems()
         counts = {"nodes": len(session.map.nodes), "edges": len(session.map.edges),
                   "documents": len(session.map.documents)}
@@ -151,10 +151,10 @@ def cmd_check(args) -> int:
 # ---- helpers -------------------------------------------------------------------------------
 
 
-def _open(path: Path, *, readonly: bool = False):
+def _open(path: Path, *, readonly: bool = False, strict: bool = True):
     from debatemap.store.session import MapSession
 
-    return MapSession.open(path, readonly=readonly)
+    return MapSession.open(path, readonly=readonly, strict=strict)
 
 
 def _in_map(path: Path, action: Callable[[], Any]) -> Any:

@@ -259,11 +259,13 @@ class ArgumentMap:
                 probe.add_excerpt(excerpt)
             except DomainError as error:
                 found.append(f"excerpt {excerpt.id}: {error}")
+                probe.excerpts[excerpt.id] = excerpt  # so its nodes are judged on their own
         for node in self.nodes.values():
             try:
                 probe.add_node(node)
             except DomainError as error:
                 found.append(f"node {node.id}: {error}")
+                probe.nodes[node.id] = node  # so its edges are judged on their own
         pending = list(self.edges.values())
         while pending:  # undercuts of edges need their target edge added first
             progress = []

@@ -160,6 +160,12 @@ class MapRepository:
     # ---- reading -------------------------------------------------------------------------
 
     def load(self) -> ArgumentMap:
+        try:
+            return self._load()
+        except (ValueError, TypeError, KeyError) as error:  # undecodable JSON, dates...
+            raise MapFileError(self.path, f"damaged ({type(error).__name__}: {error})") from None
+
+    def _load(self) -> ArgumentMap:
         with self.engine.connect() as connection:
             fetch = lambda table: connection.execute(select(table)).mappings().all()  # noqa: E731
             return ArgumentMap.from_parts(
@@ -191,9 +197,13 @@ class MapRepository:
         """What SQLite itself finds wrong: page damage and dangling foreign keys."""
         with self.engine.connect() as connection:
             integrity = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
-            dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        found = [] if integrity == ["ok"] else [f"sqlite: {line}" for line in integrity]
-        found += [f"{table} row {rowid}: refers to a missing {parent}" for table, rowid, parent, _ in dangling]
+            found = [] if integrity == ["ok"] else [f"sqlite: {line}" for line in integrity]
+            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                key = "seq" if table == "event" else "id"
+                name = connection.exec_driver_sql(
+                    f"SELECT {key} FROM {table} WHERE rowid = ?", (rowid,)
+                ).scalar()
+                found.append(f"{table} {name}: refers to a missing {parent}")
         return found
 
     @staticmethod

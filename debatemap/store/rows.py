@@ -18,6 +18,15 @@ from debatemap.core.model import (
 )
 
 
+def _enum(kind, value: str):
+    """The enum member, or the raw string when a damaged or foreign file holds an unknown value
+    (``ArgumentMap.problems`` reports it; ``MapSession`` refuses it on a normal open)."""
+    try:
+        return kind(value)
+    except ValueError:
+        return value
+
+
 def node_to_row(node: Node) -> dict[str, Any]:
     return {
         "id": node.id,
@@ -38,7 +47,7 @@ def row_to_node(row: Mapping[str, Any]) -> Node:
     return Node(
         id=row["id"],
         text=row["text"],
-        kind=NodeKind(row["kind"]),
+        kind=_enum(NodeKind, row["kind"]),
         x=row["x"],
         y=row["y"],
         pinned=bool(row["pinned"]),
@@ -66,7 +75,7 @@ def edge_to_row(edge: Edge, edge_ids: Container[str]) -> dict[str, Any]:
 def row_to_edge(row: Mapping[str, Any]) -> Edge:
     return Edge(
         id=row["id"],
-        type=EdgeType(row["type"]),
+        type=_enum(EdgeType, row["type"]),
         source=row["source_node"],
         target=row["target_node"] if row["target_node"] is not None else row["target_edge"],
         created=datetime.fromisoformat(row["created"]),

@@ -15,6 +15,7 @@ from debatemap.core.argmap import ArgumentMap, excerpt_of
 from debatemap.core.errors import InvalidValueError, MissingItemError
 from debatemap.core.ids import new_id
 from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
+from debatemap.store.mapfile import MapFileError
 from debatemap.store.repository import MapRepository
 
 
@@ -28,15 +29,20 @@ class Removal:
 
 
 class MapSession:
-    def __init__(self, repository: MapRepository) -> None:
+    def __init__(self, repository: MapRepository, *, strict: bool = True) -> None:
+        """``strict=False`` loads even values no version of Debatemap writes (for ``check``)."""
         self.repository = repository
         self.map: ArgumentMap = repository.load()
+        if strict:
+            self._refuse_unknown_values()
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False) -> "MapSession":
+    def open(
+        cls, path: Path | str, *, readonly: bool = False, strict: bool = True
+    ) -> "MapSession":
         repository = MapRepository.open(path, readonly=readonly)
         try:
-            return cls(repository)
+            return cls(repository, strict=strict)
         except BaseException:
             repository.close()
             raise
@@ -57,6 +63,21 @@ class MapSession:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+    def _refuse_unknown_values(self) -> None:
+        unknown = next(
+            (f"node {n.id} has the unknown kind {n.kind!r}" for n in self.map.nodes.values()
+             if not isinstance(n.kind, NodeKind)),
+            None,
+        ) or next(
+            (f"link {e.id} has the unknown type {e.type!r}" for e in self.map.edges.values()
+             if not isinstance(e.type, EdgeType)),
+            None,
+        )
+        if unknown:
+            raise MapFileError(
+                self.path, f"damaged or foreign content: {unknown} (`debatemap check` lists all)"
+            )
 
     # ---- actions -------------------------------------------------------------------------
 
