@@ -1,0 +1,1 @@
+"""Benchmarks: figures for speed and memory, run by hand (`scripts/bench`), never by pytest."""
