@@ -1,0 +1,1 @@
+"""The application: startup, the main window and its actions, settings (the composition root)."""

@@ -1,0 +1,302 @@
+"""MainWindow: the map on the canvas, the File/Edit/View/Help menus, and switching maps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
+
+from debatemap.app import dialogs
+from debatemap.app.recent import RecentFiles
+from debatemap.canvas.scene import MapScene
+from debatemap.canvas.view import MapView
+from debatemap.core.errors import DebatemapError
+from debatemap.document.mapdocument import MapDocument
+from debatemap.store.mapfile import SUFFIX
+
+APP_NAME = "Debatemap"
+GEOMETRY_KEY = "mainWindow/geometry"
+DIRECTORY_KEY = "mainWindow/lastDirectory"
+AUTOSAVE_NOTE = "Every change is saved to the file as you make it."
+NO_MAP_HINT = "No map is open.\nOpen a map (Ctrl+O) or create a new one (Ctrl+N)."
+EMPTY_MAP_HINT = (
+    "This map is empty.\nAdd claims with: debatemap add MAP \"TEXT\""
+    " (adding on the canvas comes with the full canvas)."
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: MapDocument | None = None
+        self.scene: MapScene | None = None
+        self.recent = RecentFiles()
+        self.view = MapView(self)
+        self.setCentralWidget(self.view)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.undo_action: QAction
+        self.redo_action: QAction
+        self._create_menus()
+        self._restore_geometry()
+        self._document_switched()
+
+    # ---- menus ---------------------------------------------------------------------------
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(file_menu, "&New…", self.new_map, QKeySequence.StandardKey.New)
+        self.open_action = self._action(file_menu, "&Open…", self.open_map, QKeySequence("Ctrl+O"))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
+        self.rebuild_recent_menu()
+        file_menu.addSeparator()
+        self.save_as_action = self._action(
+            file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S")
+        )
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(self.edit_menu, "&Undo", lambda: None, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.edit_menu, "&Redo", lambda: None, QKeySequence.StandardKey.Redo)
+        self._edit_separator = self.edit_menu.addSeparator()
+        self.delete_action = self._action(
+            self.edit_menu, "&Delete", self.delete_selection, QKeySequence.StandardKey.Delete
+        )
+        self.rename_action = self._action(self.edit_menu, "Re&name Map…", self.rename_map)
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "Zoom &In", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "Zoom &Out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, "&Fit Map", self.view.fit_map, QKeySequence("Ctrl+0"))
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action(help_menu, "&About Debatemap", lambda: dialogs.show_about(self))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _install_undo_actions(self, stack: QUndoStack | None) -> None:
+        """Undo/Redo follow the open map's own stack (their text names the next step)."""
+        for old in (self.undo_action, self.redo_action):
+            self.edit_menu.removeAction(old)
+            old.deleteLater()
+        if stack is None:
+            self.undo_action, self.redo_action = QAction("&Undo", self), QAction("&Redo", self)
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+        else:
+            self.undo_action = stack.createUndoAction(self, "&Undo")
+            self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.insertActions(self._edit_separator, [self.undo_action, self.redo_action])
+
+    def rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for number, path in enumerate(paths, start=1):
+            label = f"&{number} {path.name}" if number < 10 else f"1&0 {path.name}"
+            action = self.recent_menu.addAction(label)
+            action.setData(str(path))
+            action.setStatusTip(str(path))
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if not paths:
+            self.recent_menu.addAction("No recent maps").setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear Menu")
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self.clear_recent)
+
+    # ---- opening and switching maps ------------------------------------------------------
+
+    def open_path(self, path: Path | str) -> bool:
+        """Open a map file; on failure say why and keep the current map open."""
+        path = Path(path)
+        if self.document is not None and _same_file(path, self.document.path):
+            self.statusBar().showMessage(f"{path.name} is already open", 5000)
+            return True
+        try:
+            document = MapDocument.open(path)
+        except DebatemapError as error:
+            dialogs.show_error(self, "Cannot open map", str(error))
+            return False
+        self._set_document(document)
+        self.recent.add(path)
+        self.rebuild_recent_menu()
+        self._remember_directory(path)
+        self.statusBar().showMessage(f"Opened {path}. {AUTOSAVE_NOTE}", 8000)
+        return True
+
+    def open_map(self) -> None:
+        path = dialogs.ask_open_path(self, self._last_directory())
+        if path is not None:
+            self.open_path(path)
+
+    def open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self.recent.remove(path)
+            self.rebuild_recent_menu()
+            dialogs.show_notice(
+                self, "Map not found", f"{path} no longer exists; it was removed from the recent maps."
+            )
+            return
+        self.open_path(path)
+
+    def clear_recent(self) -> None:
+        self.recent.clear()
+        self.rebuild_recent_menu()
+
+    def new_map(self) -> None:
+        path = dialogs.ask_save_path(
+            self, "New Map", self._last_directory(), confirm_overwrite=False
+        )
+        if path is None:
+            return
+        path = _with_suffix(path)
+        try:
+            document = MapDocument.create(path, title=path.stem)
+        except DebatemapError as error:
+            dialogs.show_error(self, "Cannot create map", str(error))
+            return
+        self._set_document(document)
+        self.recent.add(path)
+        self.rebuild_recent_menu()
+        self._remember_directory(path)
+        self.statusBar().showMessage(f"Created {path}. {AUTOSAVE_NOTE}", 8000)
+
+    def save_as(self) -> None:
+        """Copy the map to a new file and continue there (the old file stays as it is now)."""
+        if self.document is None:
+            return
+        path = dialogs.ask_save_path(self, "Save Map As", str(self.document.path.parent))
+        if path is None:
+            return
+        path = _with_suffix(path)
+        if _same_file(path, self.document.path):
+            self.statusBar().showMessage(f"{path.name} is already saved. {AUTOSAVE_NOTE}", 8000)
+            return
+        try:
+            self.document.save_copy(path)
+            document = MapDocument.open(path)
+        except DebatemapError as error:
+            dialogs.show_error(self, "Cannot save map", str(error))
+            return
+        old_path = self.document.path
+        self._set_document(document)
+        self.recent.add(path)
+        self.rebuild_recent_menu()
+        self._remember_directory(path)
+        self.statusBar().showMessage(
+            f"Saved a copy as {path} and switched to it; {old_path.name} keeps the map as it"
+            f" was. {AUTOSAVE_NOTE}",
+            10000,
+        )
+
+    def _set_document(self, document: MapDocument | None) -> None:
+        old_document, old_scene = self.document, self.scene
+        if old_scene is not None:
+            old_scene.detach()
+        self.document = document
+        self.scene = None
+        if document is not None:
+            document.setParent(self)
+            document.errorOccurred.connect(self._on_document_error)
+            document.titleChanged.connect(self._update_title)
+            self.scene = MapScene(document, self)
+            self.scene.mapChanged.connect(self._update_counts)
+        self.view.set_map_scene(self.scene)
+        if old_scene is not None:
+            old_scene.deleteLater()
+        if old_document is not None:
+            old_document.close()
+            old_document.deleteLater()
+        self._document_switched()
+
+    def _document_switched(self) -> None:
+        has_map = self.document is not None
+        self._install_undo_actions(self.document.undo_stack if has_map else None)
+        for action in (self.save_as_action, self.delete_action, self.rename_action):
+            action.setEnabled(has_map)
+        self.view.set_placeholder(EMPTY_MAP_HINT if has_map else NO_MAP_HINT)
+        self._update_title()
+        self._update_counts()
+
+    # ---- editing intents -----------------------------------------------------------------
+
+    def delete_selection(self) -> None:
+        if self.document is None or self.scene is None:
+            return
+        node_ids, edge_ids = self.scene.selected_ids()
+        if not node_ids and not edge_ids:
+            self.statusBar().showMessage("Select claims or links to delete.", 5000)
+            return
+        self.document.remove_items(node_ids, edge_ids)
+
+    def rename_map(self) -> None:
+        if self.document is None:
+            return
+        title = dialogs.ask_text(self, "Rename Map", "Title:", self.document.title)
+        if title is not None and title.strip() != self.document.title:
+            self.document.rename(title)
+
+    # ---- window state --------------------------------------------------------------------
+
+    def _update_title(self, *_args) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+        else:
+            self.setWindowTitle(f"{self.document.title} — {APP_NAME}")
+            self.setWindowFilePath(str(self.document.path))
+
+    def _update_counts(self) -> None:
+        if self.document is None:
+            self.counts_label.setText("")
+            return
+        amap = self.document.map
+        self.counts_label.setText(f"{len(amap.nodes)} nodes, {len(amap.edges)} links")
+        self.view.viewport().update()  # the empty-map hint depends on the count
+
+    def _on_document_error(self, message: str) -> None:
+        dialogs.show_error(self, APP_NAME, message)
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1200, 780)
+
+    def _last_directory(self) -> str:
+        return str(QSettings().value(DIRECTORY_KEY, str(Path.home())))
+
+    def _remember_directory(self, path: Path) -> None:
+        QSettings().setValue(DIRECTORY_KEY, str(path.resolve().parent))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._set_document(None)
+        super().closeEvent(event)
+
+
+def _with_suffix(path: Path) -> Path:
+    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

@@ -1,0 +1,69 @@
+"""Starting the GUI: application identity, the headless fallback, and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ORGANIZATION = "Debatemap"
+APPLICATION = "Debatemap"
+SAMPLE_DIR = Path("sample-output")
+SAMPLE_NAME = "sample.debatemap"
+
+
+def has_no_display() -> bool:
+    """On Linux with no X11 or Wayland display and no platform chosen, no window can open."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def run_headless(path: Path | None = None) -> int:
+    """Instead of a window: write the sample map and say what it holds (no Qt needed)."""
+    from debatemap.app.sample import describe, write_sample
+
+    print("debatemap: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set),"
+          " so the window cannot open here.")
+    if path is not None:
+        print(f"  {path} was not opened.")
+    target = write_sample(SAMPLE_DIR / SAMPLE_NAME)
+    shown = target.as_posix()
+    print(f"Wrote the sample map to {shown}:")
+    print(f"  {describe(target)}")
+    print(f"  See it with: debatemap show {shown}")
+    print("PNG/SVG rendering is not built yet; when it is, this will also write"
+          f" {(SAMPLE_DIR / 'sample.png').as_posix()} and {(SAMPLE_DIR / 'sample.svg').as_posix()}.")
+    print("To open the window, run debatemap where a display is available"
+          " (or set QT_QPA_PLATFORM, e.g. under xvfb-run).")
+    return 0
+
+
+def configure_application() -> None:
+    """The one place the application's identity is set, so QSettings() finds our settings."""
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    from debatemap import __version__
+
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def run_gui(path: Path | None = None) -> int:
+    """Open the main window (with the map at ``path``, if given) and run until it closes."""
+    if has_no_display():
+        return run_headless(path)
+    from PySide6.QtWidgets import QApplication
+
+    from debatemap.app.icon import app_icon
+    from debatemap.app.main_window import MainWindow
+
+    configure_application()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_path(Path(path))
+    return app.exec()

@@ -1,0 +1,194 @@
+"""MapScene: the graphics scene that mirrors one MapDocument through its signals."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from debatemap.canvas import style
+from debatemap.canvas.display import grid_positions, needs_grid
+from debatemap.canvas.edge_item import EdgeItem
+from debatemap.canvas.node_item import NodeItem
+from debatemap.core.model import Edge
+from debatemap.document.mapdocument import MapDocument
+
+SCENE_MARGIN = 400.0  # room to scroll past the outermost nodes
+
+
+class MapScene(QGraphicsScene):
+    """Items for every node and edge of the document, kept in step with its signals.
+
+    The scene never changes the map itself: a finished drag becomes one MoveNodes command.
+    """
+
+    mapChanged = Signal()  # after the items changed in response to the document
+
+    def __init__(self, document: MapDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.node_items: dict[str, NodeItem] = {}
+        self.edge_items: dict[str, EdgeItem] = {}
+        self.display_grid = False  # nodes are shown in a grid because all are stored at 0,0
+        self._drag_start: dict[str, QPointF] = {}
+        self.setBackgroundBrush(style.SCENE_BACKGROUND)
+        document.nodesAdded.connect(self._on_nodes_added)
+        document.nodesChanged.connect(self._on_nodes_changed)
+        document.edgesAdded.connect(self._on_edges_added)
+        document.itemsRemoved.connect(self._on_items_removed)
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the document (before it is closed or the scene is replaced)."""
+        for signal, slot in (
+            (self.document.nodesAdded, self._on_nodes_added),
+            (self.document.nodesChanged, self._on_nodes_changed),
+            (self.document.edgesAdded, self._on_edges_added),
+            (self.document.itemsRemoved, self._on_items_removed),
+        ):
+            signal.disconnect(slot)
+
+    def rebuild(self) -> None:
+        self.clear()
+        self.node_items.clear()
+        self.edge_items.clear()
+        for node in self.document.map.nodes.values():
+            self._add_node_item(node.id)
+        self._add_edge_items(self.document.map.edges)
+        self.place_nodes()
+        self.mapChanged.emit()
+
+    def selected_ids(self) -> tuple[list[str], list[str]]:
+        """The selected node ids and edge ids."""
+        items = self.selectedItems()
+        return (
+            [i.node_id for i in items if isinstance(i, NodeItem)],
+            [i.edge_id for i in items if isinstance(i, EdgeItem)],
+        )
+
+    # ---- placement -----------------------------------------------------------------------
+
+    def place_nodes(self, node_ids: Iterable[str] | None = None) -> None:
+        """Put items where the map says, or in a display grid while every node is at 0,0."""
+        nodes = self.document.map.nodes
+        grid = needs_grid(nodes)
+        if grid:
+            heights = {i: item.rect.height() for i, item in self.node_items.items()}
+            positions = grid_positions(nodes, heights)
+        else:
+            positions = {i: (n.x, n.y) for i, n in nodes.items()}
+        if grid or grid != self.display_grid or node_ids is None:
+            node_ids = positions.keys()
+        self.display_grid = grid
+        for node_id in node_ids:
+            item = self.node_items.get(node_id)
+            if item is not None and node_id in positions:
+                item.setPos(*positions[node_id])
+        self._update_scene_rect()
+
+    def _update_scene_rect(self) -> None:
+        bounds = self.itemsBoundingRect()
+        if bounds.isNull():
+            bounds = QRectF(-200, -150, 400, 300)
+        self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+
+    # ---- mirroring the document ----------------------------------------------------------
+
+    def _add_node_item(self, node_id: str) -> NodeItem:
+        item = NodeItem(self.document.map.nodes[node_id])
+        self.node_items[node_id] = item
+        self.addItem(item)
+        return item
+
+    def _add_edge_items(self, edges: dict[str, Edge]) -> None:
+        """Add items for these edges, an undercut's target edge before the undercut."""
+        pending = dict(edges)
+
+        def add(edge: Edge) -> None:
+            pending.pop(edge.id, None)
+            if edge.target in pending:
+                add(pending[edge.target])
+            source = self.node_items.get(edge.source)
+            target = self.node_items.get(edge.target) or self.edge_items.get(edge.target)
+            if source is None or target is None or edge.id in self.edge_items:
+                return
+            item = EdgeItem(edge, source, target)
+            self.edge_items[edge.id] = item
+            source.edges.append(item)
+            if isinstance(target, EdgeItem):
+                target.dependents.append(item)
+            else:
+                target.edges.append(item)
+            self.addItem(item)
+
+        while pending:
+            add(next(iter(pending.values())))
+
+    def _on_nodes_added(self, node_ids: list[str]) -> None:
+        for node_id in node_ids:
+            if node_id not in self.node_items and node_id in self.document.map.nodes:
+                self._add_node_item(node_id)
+        self.place_nodes(node_ids)
+        self.mapChanged.emit()
+
+    def _on_nodes_changed(self, node_ids: list[str]) -> None:
+        for node_id in node_ids:
+            item = self.node_items.get(node_id)
+            if item is not None:
+                item.set_node(self.document.map.nodes[node_id])
+        self.place_nodes(node_ids)
+        self.mapChanged.emit()
+
+    def _on_edges_added(self, edge_ids: list[str]) -> None:
+        edges = self.document.map.edges
+        self._add_edge_items({i: edges[i] for i in edge_ids if i in edges})
+        self.mapChanged.emit()
+
+    def _on_items_removed(self, node_ids: list[str], edge_ids: list[str]) -> None:
+        for edge_id in edge_ids:
+            item = self.edge_items.pop(edge_id, None)
+            if item is None:
+                continue
+            for holder in (item.source_item, item.target_item):
+                for collection in (getattr(holder, "edges", []), getattr(holder, "dependents", [])):
+                    if item in collection:
+                        collection.remove(item)
+            self.removeItem(item)
+        for node_id in node_ids:
+            item = self.node_items.pop(node_id, None)
+            if item is not None:
+                self.removeItem(item)
+        self.place_nodes([])
+        self.mapChanged.emit()
+
+    # ---- a drag becomes one MoveNodes command --------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._drag_start = {
+            item.node_id: item.pos() for item in self.selectedItems() if isinstance(item, NodeItem)
+        }
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        start, self._drag_start = self._drag_start, {}
+        moved = {
+            node_id: (item.pos().x(), item.pos().y())
+            for node_id, before in start.items()
+            if (item := self.node_items.get(node_id)) is not None and item.pos() != before
+        }
+        if moved:
+            self.commit_move(moved)
+
+    def commit_move(self, moved: dict[str, tuple[float, float]]) -> bool:
+        """Record where the user dragged nodes. While the display grid is showing, the other
+        nodes' shown positions are written too (unpinned), so the map keeps looking the same."""
+        positions = dict(moved)
+        if self.display_grid:
+            for node_id, item in self.node_items.items():
+                positions.setdefault(node_id, (item.pos().x(), item.pos().y()))
+        if not self.document.move_nodes(positions, pinned=list(moved)):
+            self.place_nodes()  # the move was refused: put the items back where the map says
+            return False
+        return True

@@ -1,0 +1,23 @@
+"""The document layer: one open map with its undo stack, commands and change signals (no widgets)."""
+
+from debatemap.document.commands import (
+    AddItems,
+    EditNodeText,
+    MapCommand,
+    MoveNodes,
+    RemoveItems,
+    RenameMap,
+    SetNodeKind,
+)
+from debatemap.document.mapdocument import MapDocument
+
+__all__ = [
+    "AddItems",
+    "EditNodeText",
+    "MapCommand",
+    "MapDocument",
+    "MoveNodes",
+    "RemoveItems",
+    "RenameMap",
+    "SetNodeKind",
+]

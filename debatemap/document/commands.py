@@ -1,0 +1,255 @@
+"""The undo commands: every user edit of a map, each one session action plus the signals it causes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from PySide6.QtGui import QUndoCommand
+
+from debatemap.core.errors import DebatemapError
+from debatemap.core.model import Edge, Excerpt, Node, NodeKind
+from debatemap.store.session import Removal
+
+if TYPE_CHECKING:
+    from debatemap.document.mapdocument import MapDocument
+
+EDIT_NODE_TEXT_ID = 1001  # QUndoCommand.id() of text edits, so consecutive ones merge
+
+
+class MapCommand(QUndoCommand):
+    """A command pushed through ``MapDocument.push``, which runs the first redo (``apply``).
+
+    Subclasses implement ``apply`` (the first redo), ``unapply`` (undo) and optionally
+    ``reapply`` (later redos; ``apply`` by default). Each raises DebatemapError with the map
+    unchanged when its session action fails.
+    """
+
+    def __init__(self, document: "MapDocument", text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self._skip_next_redo = False
+
+    def mark_applied(self) -> None:
+        """The first redo has run already; the one QUndoStack.push makes must do nothing."""
+        self._skip_next_redo = True
+
+    def redo(self) -> None:
+        if self._skip_next_redo:
+            self._skip_next_redo = False
+            return
+        self._guarded("redo", self.reapply)
+
+    def undo(self) -> None:
+        self._guarded("undo", self.unapply)
+
+    def _guarded(self, verb: str, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except DebatemapError as error:
+            self.document.report_failed_step(verb, self, error)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def unapply(self) -> None:
+        raise NotImplementedError
+
+    def reapply(self) -> None:
+        self.apply()
+
+    @property
+    def session(self):
+        return self.document.session
+
+
+class AddItems(MapCommand):
+    """Add nodes, edges and excerpts as one step (a new claim, a link, a pasted sub-map)."""
+
+    def __init__(
+        self,
+        document: "MapDocument",
+        nodes: Iterable[Node] = (),
+        edges: Iterable[Edge] = (),
+        excerpts: Iterable[Excerpt] = (),
+        *,
+        text: str = "Add items",
+    ) -> None:
+        super().__init__(document, text)
+        self.nodes = list(nodes)
+        self.edges = list(edges)
+        self.excerpts = list(excerpts)
+        self.removal: Removal | None = None  # what undo took away, exactly as it was
+
+    def apply(self) -> None:
+        self.session.add_items(self.nodes, self.edges, self.excerpts, action="add")
+        _emit_added(self.document, [n.id for n in self.nodes], [e.id for e in self.edges])
+
+    def unapply(self) -> None:
+        self.removal = self.session.remove_items(
+            [n.id for n in self.nodes], [e.id for e in self.edges]
+        )
+        _emit_removed(self.document, self.removal)
+
+    def reapply(self) -> None:
+        if self.removal is None:
+            self.apply()
+            return
+        self.session.restore(self.removal)
+        _emit_added(
+            self.document, [n.id for n in self.removal.nodes], [e.id for e in self.removal.edges]
+        )
+
+
+class RemoveItems(MapCommand):
+    """Remove nodes and edges, and with them every edge that depends on them."""
+
+    def __init__(
+        self, document: "MapDocument", node_ids: Iterable[str] = (), edge_ids: Iterable[str] = ()
+    ) -> None:
+        self.node_ids = list(dict.fromkeys(node_ids))
+        self.edge_ids = list(dict.fromkeys(edge_ids))
+        super().__init__(document, _removal_text(self.node_ids, self.edge_ids))
+        self.removal: Removal | None = None
+
+    def apply(self) -> None:
+        if not self.node_ids and not self.edge_ids:
+            raise DebatemapError("nothing is selected")
+        self.removal = self.session.remove_items(self.node_ids, self.edge_ids)
+        _emit_removed(self.document, self.removal)
+
+    def unapply(self) -> None:
+        assert self.removal is not None
+        self.session.restore(self.removal)
+        _emit_added(
+            self.document, [n.id for n in self.removal.nodes], [e.id for e in self.removal.edges]
+        )
+
+
+class EditNodeText(MapCommand):
+    """Change a node's text; consecutive edits of the same node merge into one undo step."""
+
+    def __init__(self, document: "MapDocument", node_id: str, text: str) -> None:
+        super().__init__(document, "Edit text")
+        self.node_id = node_id
+        self.new_text = text
+        self.old_text: str | None = None
+
+    def id(self) -> int:
+        return EDIT_NODE_TEXT_ID
+
+    def apply(self) -> None:
+        before = self.session.update_node(self.node_id, text=self.new_text)
+        if self.old_text is None:
+            self.old_text = before.text
+        self.document.nodesChanged.emit([self.node_id])
+
+    def unapply(self) -> None:
+        self.session.update_node(self.node_id, text=self.old_text)
+        self.document.nodesChanged.emit([self.node_id])
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditNodeText) or other.node_id != self.node_id:
+            return False
+        self.new_text = other.new_text
+        # Typing back to where the edit started leaves nothing to undo: drop the command.
+        self.setObsolete(self.new_text == self.old_text)
+        return True
+
+
+class SetNodeKind(MapCommand):
+    """Change the kind (claim, objection, evidence...) of one or more nodes."""
+
+    def __init__(
+        self, document: "MapDocument", node_ids: Iterable[str] | str, kind: NodeKind | str
+    ) -> None:
+        self.node_ids = [node_ids] if isinstance(node_ids, str) else list(dict.fromkeys(node_ids))
+        self.kind = kind
+        super().__init__(document, f"Make {kind}" if len(self.node_ids) == 1 else f"Make {kind}s")
+        self.before: list[Node] = []
+
+    def apply(self) -> None:
+        self.before = self.session.update_nodes(
+            {node_id: {"kind": self.kind} for node_id in self.node_ids}, action="set_kind"
+        )
+        self.document.nodesChanged.emit(list(self.node_ids))
+
+    def unapply(self) -> None:
+        self.session.update_nodes(
+            {node.id: {"kind": node.kind} for node in self.before}, action="set_kind"
+        )
+        self.document.nodesChanged.emit(list(self.node_ids))
+
+
+class MoveNodes(MapCommand):
+    """One drag: new positions for some nodes; the dragged ones become pinned.
+
+    ``pinned`` names the nodes that the user moved (all of ``positions`` when None); other
+    nodes in ``positions`` only have their displayed position written down, unpinned.
+    """
+
+    def __init__(
+        self,
+        document: "MapDocument",
+        positions: dict[str, tuple[float, float]],
+        pinned: Iterable[str] | None = None,
+    ) -> None:
+        self.positions = {node_id: (float(x), float(y)) for node_id, (x, y) in positions.items()}
+        self.pinned = set(self.positions if pinned is None else pinned)
+        count = len(self.pinned) or len(self.positions)
+        super().__init__(document, "Move node" if count == 1 else f"Move {count} nodes")
+        self.before: list[Node] = []
+
+    def apply(self) -> None:
+        changes = {}
+        for node_id, (x, y) in self.positions.items():
+            fields = {"x": x, "y": y}
+            if node_id in self.pinned:
+                fields["pinned"] = True
+            changes[node_id] = fields
+        self.before = self.session.update_nodes(changes, action="move")
+        self.document.nodesChanged.emit(list(self.positions))
+
+    def unapply(self) -> None:
+        self.session.update_nodes(
+            {n.id: {"x": n.x, "y": n.y, "pinned": n.pinned} for n in self.before}, action="move"
+        )
+        self.document.nodesChanged.emit(list(self.positions))
+
+
+class RenameMap(MapCommand):
+    """Change the map's title."""
+
+    def __init__(self, document: "MapDocument", title: str) -> None:
+        super().__init__(document, "Rename map")
+        self.new_title = title
+        self.old_title: str | None = None
+
+    def apply(self) -> None:
+        before = self.session.set_title(self.new_title)
+        if self.old_title is None:
+            self.old_title = before
+        self.document.titleChanged.emit(self.session.map.title)
+
+    def unapply(self) -> None:
+        self.session.set_title(self.old_title)
+        self.document.titleChanged.emit(self.session.map.title)
+
+
+def _emit_added(document: "MapDocument", node_ids: list[str], edge_ids: list[str]) -> None:
+    if node_ids:
+        document.nodesAdded.emit(node_ids)
+    if edge_ids:
+        document.edgesAdded.emit(edge_ids)
+
+
+def _emit_removed(document: "MapDocument", removal: Removal) -> None:
+    document.itemsRemoved.emit([n.id for n in removal.nodes], [e.id for e in removal.edges])
+
+
+def _removal_text(node_ids: list[str], edge_ids: list[str]) -> str:
+    parts = []
+    if node_ids:
+        parts.append("node" if len(node_ids) == 1 else f"{len(node_ids)} nodes")
+    if edge_ids:
+        parts.append("link" if len(edge_ids) == 1 else f"{len(edge_ids)} links")
+    return "Delete " + " and ".join(parts or ["nothing"])
