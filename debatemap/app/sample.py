@@ -23,7 +23,7 @@ SAMPLE_NODES: dict[str, tuple[NodeKind, str, float, float]] = {
     ),
     "fairness": (
         NodeKind.CLAIM,
-        "Fares weigh most on low-income households; free transport helps them directly.",
+        "Fares weigh most on poorer households; free transport helps them directly.",
         -140, 210,
     ),
     "boarding": (
