@@ -39,10 +39,13 @@ class NodeItem(QGraphicsItem):
         self._band_font = style.band_font()
         self.text = ""
         self.kind = ""
+        self._color: str | None = None
         self.set_node(node)
 
     def set_node(self, node: Node) -> None:
         """Take the node's current text and kind; recompute geometry only when it changes."""
+        if (node.text, str(node.kind), node.color) == (self.text, self.kind, self._color):
+            return  # e.g. only moved: nothing to lay out again
         self.text, self.kind, self._color = node.text, str(node.kind), node.color
         text = QStaticText(node.text)
         text.setTextFormat(Qt.TextFormat.PlainText)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from debatemap.canvas import style
@@ -21,6 +21,7 @@ class MapView(QGraphicsView):
         super().__init__(parent)
         self._map_scene: MapScene | None = None  # a Python reference keeps the scene alive
         self._placeholder = ""
+        self._auto_fit = False  # keep fitting the map on resize until the user zooms
         # QGraphicsView paints no foreground without a scene, and the placeholder needs one.
         self._empty_scene = QGraphicsScene(self)
         self._empty_scene.setBackgroundBrush(style.SCENE_BACKGROUND)
@@ -42,6 +43,7 @@ class MapView(QGraphicsView):
         self._map_scene = scene
         self.setScene(scene if scene is not None else self._empty_scene)
         self.resetTransform()
+        self._auto_fit = False
         if scene is not None:
             self.fit_map()
         self.viewport().update()
@@ -57,6 +59,7 @@ class MapView(QGraphicsView):
         return self.transform().m11()
 
     def zoom_by(self, factor: float) -> None:
+        self._auto_fit = False
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom_level() * factor))
         factor = target / self.zoom_level()
         if abs(factor - 1.0) > 1e-6:
@@ -69,9 +72,10 @@ class MapView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def fit_map(self) -> None:
-        """Show the whole map, never enlarged beyond 100%."""
+        """Show the whole map, never enlarged beyond 100%, and keep doing so on resize."""
         if self._map_scene is None:
             return
+        self._auto_fit = True
         bounds = self._map_scene.itemsBoundingRect()
         if bounds.isNull():
             self.resetTransform()
@@ -85,6 +89,11 @@ class MapView(QGraphicsView):
             self.resetTransform()
             self.scale(MIN_ZOOM, MIN_ZOOM)
         self.centerOn(bounds.center())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_map()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()

@@ -172,6 +172,20 @@ def test_fit_map_shows_every_node(view, scene):
     assert view.zoom_level() <= 1.0
 
 
+def test_the_view_fits_the_map_on_resize_until_the_user_zooms(qtbot, view, scene):
+    def all_visible():
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        return all(visible.contains(i.sceneBoundingRect()) for i in scene.node_items.values())
+
+    view.resize(420, 300)
+    qtbot.waitUntil(all_visible)
+    view.zoom_in()
+    level = view.zoom_level()
+    view.resize(900, 600)
+    qtbot.wait(20)
+    assert view.zoom_level() == level
+
+
 def test_view_keeps_its_scene(qapp, scene):
     view = MapView()
     view.set_map_scene(scene)
