@@ -1,4 +1,4 @@
-"""The application icon, drawn from resources/icon.svg when the source tree is at hand."""
+"""The application icon, shipped as package data next to this module."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICON_PATH = Path(__file__).resolve().parents[2] / "resources" / "icon.svg"
+ICON_PATH = Path(__file__).resolve().with_name("icon.svg")
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(ICON_PATH)) if ICON_PATH.is_file() else QIcon()
+    return QIcon(str(ICON_PATH))

@@ -146,7 +146,8 @@ class ArgumentMap:
         if duplicate is not None:
             other = self.edges[duplicate]
             raise DuplicateEdgeError(
-                f"there is already a {edge_type} link from {other.source} to {other.target}"
+                f"there is already {_article(edge_type)} {edge_type} link from {other.source} to"
+                f" {other.target}"
                 f" ({other.id})"
             )
 
@@ -283,6 +284,10 @@ class ArgumentMap:
             done = {e.id for e in progress}
             pending = [e for e in pending if e.id not in done]
         return found
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _edge_key(edge: Edge) -> tuple[str, str, str]:

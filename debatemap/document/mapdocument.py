@@ -21,7 +21,7 @@ from debatemap.document.commands import (
     RenameMap,
     SetNodeKind,
 )
-from debatemap.document.filecopy import copy_map_file
+from debatemap.store.mapfile import copy_map_file
 from debatemap.store.session import MapSession
 
 

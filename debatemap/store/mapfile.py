@@ -172,8 +172,7 @@ def create_file(path: Path, title: str, *, schema_version: int = SCHEMA_VERSION)
         raise MapFileError(path, "already exists")
     if not path.parent.is_dir():
         raise MapFileError(path, f"the folder {path.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=".new-", suffix=SUFFIX, dir=path.parent)
-    os.close(handle)
+    temporary = _temporary_beside(path, ".new-")
     temporary_path = Path(temporary)
     try:
         connection = sqlite3.connect(temporary, isolation_level=None)
@@ -194,9 +193,67 @@ def create_file(path: Path, title: str, *, schema_version: int = SCHEMA_VERSION)
         except OSError:
             os.replace(temporary, path)
     finally:
-        for leftover in (temporary, temporary + "-wal", temporary + "-shm"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
+        _remove_with_sidecars(temporary)
+
+
+def copy_map_file(source: Path, target: Path) -> Path:
+    """Write a consistent copy of ``source`` at ``target`` (Save As) and return ``target``.
+
+    The copy is made in a temporary file next to the target and then renamed over it, so a
+    failure never leaves half a map behind. A target that some program has open (it has a
+    -wal or -shm file) is refused rather than replaced under that program's feet.
+    """
+    source, target = Path(source), Path(target)
+    if target.exists() and target.resolve() == source.resolve():
+        raise MapFileError(target, "is the map that is open now; choose another name")
+    if target.is_dir():
+        raise MapFileError(target, "is a directory")
+    if not target.parent.is_dir():
+        raise MapFileError(target, f"the folder {target.parent} does not exist")
+    if any(target.with_name(target.name + s).exists() for s in _SIDECARS):
+        raise MapFileError(
+            target, "is open in another program; close it there or choose another name"
+        )
+    temporary = _temporary_beside(target, ".copy-")
+    try:
+        reader = sqlite3.connect(_uri(source, readonly=True), uri=True)
+        writer = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode = WAL")  # the backup copies pages, not the mode
+        finally:
+            writer.close()
+            reader.close()
+        os.replace(temporary, target)
+    except sqlite3.Error as error:
+        raise MapFileError(target, f"could not copy the map ({error})") from None
+    except OSError as error:
+        raise MapFileError(target, f"cannot be written ({error.strerror})") from None
+    finally:
+        _remove_with_sidecars(temporary)
+    return target
+
+
+_SIDECARS = ("-wal", "-shm")
+
+
+def _temporary_beside(path: Path, prefix: str) -> str:
+    """An empty file next to ``path`` with the permissions a new file would get (not 0600)."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=SUFFIX, dir=path.parent)
+    except OSError as error:
+        raise MapFileError(path, f"cannot be written ({error.strerror})") from None
+    os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
+    return temporary
+
+
+def _remove_with_sidecars(path: str) -> None:
+    for leftover in (path, *(path + s for s in _SIDECARS)):
+        if os.path.exists(leftover):
+            os.unlink(leftover)
 
 
 def _reason(error: BaseException) -> str:

@@ -115,3 +115,10 @@ def test_run_gui_opens_the_map(map_path, dialog_log):
     status, windows = _run_gui_and_look(map_path)
     assert status == 0 and dialog_log.errors == []
     assert [title for title, _ in windows] == ["Transit debate — Debatemap"]
+
+
+def test_the_application_icon_ships_with_the_package(qapp):
+    from debatemap.app.icon import ICON_PATH, app_icon
+
+    assert ICON_PATH.is_file()
+    assert not app_icon().pixmap(32, 32).isNull()

@@ -217,3 +217,31 @@ def test_a_version_1_file_reads_without_being_changed(tmp_path):
         assert session.map.edges["e-1"].target == "n-1"
     assert digest(path) == before
     assert pragma(path, "user_version") == 1
+
+
+def test_new_and_copied_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    from debatemap.store.mapfile import copy_map_file
+
+    umask = os.umask(0o022)
+    try:
+        MapSession.create(tmp_path / "a.debatemap").close()
+        copy_map_file(tmp_path / "a.debatemap", tmp_path / "b.debatemap")
+    finally:
+        os.umask(umask)
+    for name in ("a.debatemap", "b.debatemap"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
+
+
+def test_copy_is_a_consistent_map_and_refuses_its_own_source(map_path, tmp_path):
+    from debatemap.store.mapfile import copy_map_file
+
+    with MapSession.open(map_path) as open_session:  # copied while open for writing
+        open_session.add_node("Written just before the copy")
+        copy = copy_map_file(map_path, tmp_path / "copy.debatemap")
+        with pytest.raises(MapFileError, match="open now"):
+            copy_map_file(map_path, map_path)
+    assert pragma(copy, "journal_mode") == "wal"
+    with MapSession.open(copy, readonly=True) as copied:
+        assert len(copied.map.nodes) == 3 and copied.map.problems() == []
