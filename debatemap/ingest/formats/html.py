@@ -75,9 +75,8 @@ def read_html(html: str, name: str = "") -> Extracted:
     root = _main(soup)
     blocks: list[Block] = []
     _walk(root, blocks, quote=False)
-    h1 = next((b.text for b in blocks if b.kind == "heading" and b.marker == "" and getattr(b, "_h1", False)), "")
     first_h1 = soup.find("h1")
-    h1 = " ".join(first_h1.get_text(" ").split()) if first_h1 else h1
+    h1 = " ".join(first_h1.get_text(" ").split()) if first_h1 else ""
     title = page_title
     if h1 and (not title or h1 in title):
         title = h1
