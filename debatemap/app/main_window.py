@@ -275,9 +275,13 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        self.resize(1200, 780)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1200, 780)
+        available = self.screen().availableGeometry()  # the screen may be smaller than last time
+        if self.width() > available.width() or self.height() > available.height():
+            self.resize(min(self.width(), int(available.width() * 0.95)),
+                        min(self.height(), int(available.height() * 0.95)))
+            self.move(available.topLeft())
 
     def _last_directory(self) -> str:
         return str(QSettings().value(DIRECTORY_KEY, str(Path.home())))
