@@ -11,18 +11,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import store_bench  # noqa: E402
+from benchmarks import ingest_bench, store_bench  # noqa: E402
+
+SUITES = {"store": store_bench.run, "ingest": ingest_bench.run}
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def main() -> int:
-    rows = store_bench.run()
+def main(argv: list[str]) -> int:
+    """Usage: benchmarks/run.py [SUITE...] (suites: store, ingest; default: all)."""
+    chosen = argv or list(SUITES)
+    unknown = [name for name in chosen if name not in SUITES]
+    if unknown:
+        print(f"unknown suite {unknown[0]!r}; choose from {', '.join(SUITES)}", file=sys.stderr)
+        return 2
+    rows = [row for name in chosen for row in SUITES[name]()]
     width = max(len(r["label"]) for r in rows)
-    print(f"{'benchmark':<{width}}  {'median':>9}  {'min':>9}  {'max':>9}  {'goal':>7}  ratio  runs")
+    print(f"{'benchmark':<{width}}  {'median':>10}  {'min':>10}  {'max':>10}  {'goal':>10}"
+          f"  ratio  runs  {'chars/s':>9}")
     for r in rows:
-        print(f"{r['label']:<{width}}  {_ms(r['median_s']):>9}  {_ms(r['min_s']):>9}"
-              f"  {_ms(r['max_s']):>9}  {_ms(r['goal_s']):>7}  {r['ratio_to_goal']:5.2f}  {r['runs']:>4}")
+        speed = f"{r['chars_per_s'] / 1e6:7.2f} M" if r.get("chars_per_s") else ""
+        print(f"{r['label']:<{width}}  {_ms(r['median_s']):>10}  {_ms(r['min_s']):>10}"
+              f"  {_ms(r['max_s']):>10}  {_ms(r['goal_s']):>10}  {r['ratio_to_goal']:5.2f}"
+              f"  {r['runs']:>4}  {speed:>9}")
     RESULTS.mkdir(exist_ok=True)
     report = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -41,4 +52,4 @@ def _ms(seconds: float) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
