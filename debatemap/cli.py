@@ -83,6 +83,71 @@ def cmd_link(args) -> int:
     return EXIT_OK
 
 
+def cmd_import(args) -> int:
+    from debatemap.ingest import ingest_file
+    from debatemap.store.imports import DocumentImport
+    from debatemap.store.views import document_summaries
+
+    with _open(args.map) as session:  # a bad map fails here, before any document is read
+        imports, failures, duplicates = [], [], []
+        seen: dict[str, Path] = {}
+        for path in args.documents:
+            try:
+                item = DocumentImport.from_ingested(ingest_file(path), path)
+            except DebatemapError as error:
+                failures.append((path, str(error)))
+                continue
+            existing = session.find_document_by_content(item.document.sha256)
+            if existing is not None or item.document.sha256 in seen:
+                twin = existing.id if existing else str(seen[item.document.sha256])
+                duplicates.append((path, f"{path}: the same content is already imported ({twin})"))
+                continue
+            seen[item.document.sha256] = path
+            imports.append(item)
+        if failures and not args.skip_bad:
+            for _path, message in failures:
+                print(f"debatemap: error: {message}", file=sys.stderr)
+            print(f"debatemap: error: {args.map}: nothing imported ({len(failures)} of"
+                  f" {len(args.documents)} files could not be read; --skip-bad imports the rest)",
+                  file=sys.stderr)
+            return EXIT_ERROR
+        if imports:
+            _in_map(args.map, lambda: session.import_documents(imports))
+        imported_ids = {item.document.id for item in imports}
+        summaries = [d for d in document_summaries(session) if d["id"] in imported_ids]
+    skipped = [{"file": str(p), "reason": m} for p, m in failures + duplicates]
+    for entry in skipped:
+        print(f"debatemap: skipped {entry['reason']}", file=sys.stderr)
+    if args.json:
+        _print_json({"documents": summaries, "skipped": skipped})
+    else:
+        for d in summaries:
+            print(f"{d['id']}  {d['format']:<5} {d['encoding']:<14} {d['characters']:>8} chars"
+                  f" {d['candidates']:>5} candidates  {d['title']}")
+    if failures and not imports:
+        print(f"debatemap: error: {args.map}: no document could be imported", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_candidates(args) -> int:
+    with _open(args.map, readonly=True) as session:
+        if args.document is not None and args.document not in session.map.documents:
+            raise CommandError(f"{args.map}: no document {args.document!r} in this map")
+        texts = {d.id: d.text for d in session.map.documents.values()}
+        found = [
+            {"document": document_id, "start": start, "end": end,
+             "text": texts[document_id][start:end]}
+            for document_id, start, end in session.repository.candidates(args.document)
+        ]
+    if args.json:
+        _print_json({"candidates": found})
+        return EXIT_OK
+    for c in found:
+        print(f"{c['document']}:{c['start']}:{c['end']}  {_one_line(c['text'])}")
+    return EXIT_OK
+
+
 def cmd_show(args) -> int:
     from debatemap.store.views import map_summary
 
@@ -196,6 +261,8 @@ def _one_line(text: str, width: int = 100) -> str:
 
 _COMMANDS = {
     "new": cmd_new,
+    "import": cmd_import,
+    "candidates": cmd_candidates,
     "add": cmd_add,
     "link": cmd_link,
     "show": cmd_show,
@@ -225,6 +292,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("new", "create an empty map", json_flag=False)
     p.add_argument("--title", help="the map's title (default: the file name)")
+    p = command("import", "add documents (txt md html pdf docx, any encoding)")
+    p.add_argument("documents", nargs="+", type=Path, metavar="DOC")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="import the readable documents and list the others as skipped")
+    p = command("candidates", "list candidate claims with their offsets")
+    p.add_argument("--document", metavar="ID", help="only this document's candidates")
     p = command("add", "add a claim; prints the new node id")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--kind", choices=[k.value for k in NodeKind], default=NodeKind.CLAIM.value)

@@ -62,6 +62,17 @@ MIGRATIONS: list[tuple[str, str]] = [
             payload TEXT NOT NULL DEFAULT '{}');
         """,
     ),
+    (
+        "document structure: the paragraphs of each imported document",
+        """
+        CREATE TABLE paragraph (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
+            CHECK (0 <= start AND start <= "end"));
+        CREATE INDEX ix_paragraph_document_id ON paragraph(document_id);
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

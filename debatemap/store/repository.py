@@ -30,6 +30,7 @@ from debatemap.store.tables import (
     ExcerptRow,
     MetaRow,
     NodeRow,
+    ParagraphRow,
     ParticipantRow,
 )
 
@@ -41,6 +42,7 @@ EXCERPT = ExcerptRow.__table__
 PARTICIPANT = ParticipantRow.__table__
 EVENT = EventRow.__table__
 META = MetaRow.__table__
+PARAGRAPH = ParagraphRow.__table__
 
 
 class Writer:
@@ -57,6 +59,20 @@ class Writer:
 
     def insert_documents(self, documents: Iterable[Document]) -> None:
         self._insert(DOCUMENT, [rows.document_to_row(d) for d in documents])
+
+    def insert_candidates(self, document_id: str, spans: Iterable[tuple[int, int]]) -> None:
+        self._insert(CANDIDATE, [
+            {"document_id": document_id, "start": start, "end": end} for start, end in spans
+        ])
+
+    def insert_paragraphs(self, document_id: str, spans: Iterable[tuple[int, int, str]]) -> None:
+        self._insert(PARAGRAPH, [
+            {"document_id": document_id, "start": start, "end": end, "kind": kind}
+            for start, end, kind in spans
+        ])
+
+    def delete_documents(self, ids: Iterable[str]) -> None:
+        self._delete(DOCUMENT, ids)  # candidates and paragraphs go with them (ON DELETE CASCADE)
 
     def insert_excerpts(self, excerpts: Iterable[Excerpt]) -> None:
         self._insert(EXCERPT, [rows.excerpt_to_row(x) for x in excerpts])
@@ -187,6 +203,27 @@ class MapRepository:
                 CANDIDATE.c.document_id
             )
             return {document_id: count for document_id, count in connection.execute(statement)}
+
+    def candidates(self, document_id: str | None = None) -> list[tuple[str, int, int]]:
+        """(document id, start, end) of every candidate, in document order."""
+        statement = select(CANDIDATE.c.document_id, CANDIDATE.c.start, CANDIDATE.c.end).join(
+            DOCUMENT, DOCUMENT.c.id == CANDIDATE.c.document_id
+        )
+        if document_id is not None:
+            statement = statement.where(CANDIDATE.c.document_id == document_id)
+        # documents in the order they were imported, candidates in text order
+        statement = statement.order_by(DOCUMENT.c.rowid, CANDIDATE.c.start)
+        with self.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(statement)]
+
+    def paragraphs(self, document_id: str) -> list[tuple[int, int, str]]:
+        statement = (
+            select(PARAGRAPH.c.start, PARAGRAPH.c.end, PARAGRAPH.c.kind)
+            .where(PARAGRAPH.c.document_id == document_id)
+            .order_by(PARAGRAPH.c.start)
+        )
+        with self.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(statement)]
 
     def events(self) -> list[Event]:
         with self.engine.connect() as connection:

@@ -14,7 +14,9 @@ from typing import Iterable
 from debatemap.core.argmap import ArgumentMap, excerpt_of
 from debatemap.core.errors import InvalidValueError, MissingItemError
 from debatemap.core.ids import new_id
-from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
+from debatemap.core.model import Document, Edge, EdgeType, Excerpt, Node, NodeKind
+from debatemap.core.errors import DomainError
+from debatemap.store.imports import DocumentImport
 from debatemap.store.mapfile import MapFileError
 from debatemap.store.repository import MapRepository
 
@@ -198,6 +200,51 @@ class MapSession:
             writer.delete_excerpts([x.id for x in removal.excerpts])
         self._take_from_model(removal)
         return removal
+
+    def import_documents(self, imports: list[DocumentImport]) -> None:
+        """Add documents with their paragraphs and candidates as one action; all or nothing."""
+        added: list[str] = []
+        try:
+            for item in imports:
+                self.map.add_document(item.document)
+                added.append(item.document.id)
+            with self.repository.action("import", {"documents": added}) as writer:
+                writer.insert_documents([item.document for item in imports])
+                for item in imports:
+                    writer.insert_paragraphs(item.document.id, item.paragraphs)
+                    writer.insert_candidates(item.document.id, item.candidates)
+        except BaseException:
+            for document_id in added:
+                del self.map.documents[document_id]
+            raise
+
+    def remove_documents(self, document_ids: Iterable[str]) -> list[DocumentImport]:
+        """Remove documents no claim cites (how an import is undone); returns them whole."""
+        document_ids = list(dict.fromkeys(document_ids))
+        removed = []
+        for document_id in document_ids:
+            document = self.map.documents.get(document_id)
+            if document is None:
+                raise MissingItemError(f"no document {document_id!r} in this map")
+            cited = [x for x in self.map.excerpts.values() if x.document_id == document_id]
+            if cited:
+                raise DomainError(
+                    f"{document.title!r} is the source of {len(cited)} excerpt(s) on the map;"
+                    " remove those claims first"
+                )
+            removed.append(DocumentImport(
+                document,
+                self.repository.paragraphs(document_id),
+                [(start, end) for _, start, end in self.repository.candidates(document_id)],
+            ))
+        with self.repository.action("remove_documents", {"documents": document_ids}) as writer:
+            writer.delete_documents(document_ids)
+        for document_id in document_ids:
+            del self.map.documents[document_id]
+        return removed
+
+    def find_document_by_content(self, sha256: str) -> Document | None:
+        return next((d for d in self.map.documents.values() if sha256 and d.sha256 == sha256), None)
 
     # ---- model bookkeeping ---------------------------------------------------------------
 

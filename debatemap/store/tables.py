@@ -32,6 +32,15 @@ class CandidateRow(SQLModel, table=True):
     end: int
 
 
+class ParagraphRow(SQLModel, table=True):
+    __tablename__ = "paragraph"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    document_id: str = Field(foreign_key="document.id", ondelete="CASCADE", index=True)
+    start: int
+    end: int
+    kind: str  # heading, paragraph, list_item, quote, table_row, metadata, noise
+
+
 class ExcerptRow(SQLModel, table=True):
     __tablename__ = "excerpt"
     id: str = Field(primary_key=True)
