@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Container, Iterable, Iterator
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, literal_column, select, update
 
 from debatemap.core.argmap import ArgumentMap
 from debatemap.core.model import Document, Edge, Event, Excerpt, Node, Participant
@@ -212,7 +212,7 @@ class MapRepository:
         if document_id is not None:
             statement = statement.where(CANDIDATE.c.document_id == document_id)
         # documents in the order they were imported, candidates in text order
-        statement = statement.order_by(DOCUMENT.c.rowid, CANDIDATE.c.start)
+        statement = statement.order_by(literal_column("document.rowid"), CANDIDATE.c.start)
         with self.engine.connect() as connection:
             return [tuple(row) for row in connection.execute(statement)]
 
