@@ -3,6 +3,7 @@
 from debatemap.document.commands import (
     AddItems,
     EditNodeText,
+    ImportDocuments,
     MapCommand,
     MoveNodes,
     RemoveItems,
@@ -14,6 +15,7 @@ from debatemap.document.mapdocument import MapDocument
 __all__ = [
     "AddItems",
     "EditNodeText",
+    "ImportDocuments",
     "MapCommand",
     "MapDocument",
     "MoveNodes",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -11,18 +12,26 @@ from PySide6.QtGui import QUndoStack
 from debatemap.core.argmap import ArgumentMap
 from debatemap.core.errors import DebatemapError
 from debatemap.core.ids import new_id
-from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
+from debatemap.core.model import Document, Edge, EdgeType, Excerpt, Node, NodeKind
 from debatemap.document.commands import (
     AddItems,
     EditNodeText,
+    ImportDocuments,
     MapCommand,
     MoveNodes,
     RemoveItems,
     RenameMap,
     SetNodeKind,
 )
+from debatemap.store.imports import DocumentImport
 from debatemap.store.mapfile import copy_map_file
 from debatemap.store.session import MapSession
+
+
+@dataclass(frozen=True)
+class DocumentStructure:
+    paragraphs: list[tuple[int, int, str]]  # start, end, kind
+    candidates: list[tuple[int, int]]  # start, end, in text order
 
 
 class MapDocument(QObject):
@@ -37,12 +46,14 @@ class MapDocument(QObject):
     edgesAdded = Signal(list)  # edge ids
     itemsRemoved = Signal(list, list)  # node ids, edge ids (dependent edges included)
     titleChanged = Signal(str)
+    documentsChanged = Signal(list)  # ids of documents that were added or removed
     errorOccurred = Signal(str)  # a message fit for the user
 
     def __init__(self, session: MapSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
+        self._structure: dict[str, DocumentStructure] = {}
 
     @classmethod
     def open(cls, path: Path | str, parent: QObject | None = None) -> "MapDocument":
@@ -150,6 +161,38 @@ class MapDocument(QObject):
 
     def rename(self, title: str) -> bool:
         return self.push(RenameMap(self, title))
+
+    def import_documents(self, imports: Iterable[DocumentImport]) -> bool:
+        """Add read documents as one undoable step (all or nothing)."""
+        return self.push(ImportDocuments(self, imports))
+
+    # ---- documents: what views read besides the model -------------------------------------
+
+    def find_document_by_content(self, sha256: str) -> Document | None:
+        return self.session.find_document_by_content(sha256)
+
+    def document_structure(self, document_id: str) -> "DocumentStructure":
+        """A document's paragraphs and candidates (code point offsets), read once and kept."""
+        structure = self._structure.get(document_id)
+        if structure is None:
+            repository = self.session.repository
+            structure = DocumentStructure(
+                paragraphs=list(repository.paragraphs(document_id)),
+                candidates=[(start, end) for _, start, end in repository.candidates(document_id)],
+            )
+            self._structure[document_id] = structure
+        return structure
+
+    def candidate_counts(self) -> dict[str, int]:
+        """How many candidate claims each document has (documents with none are left out)."""
+        counts: dict[str, int] = {}
+        for document_id, _start, _end in self.session.repository.candidates():
+            counts[document_id] = counts.get(document_id, 0) + 1
+        return counts
+
+    def forget_structure(self, document_ids: Iterable[str]) -> None:
+        for document_id in document_ids:
+            self._structure.pop(document_id, None)
 
     # ---- file ----------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Dockable panels around the canvas (documents first); they read the model and emit intent."""
