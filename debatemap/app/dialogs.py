@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -9,6 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from debatemap import __version__
 
 MAP_FILTER = "Debatemap maps (*.debatemap);;All files (*)"
+DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
+REPORT_LINES = 25  # more problems than this go to the dialog's details
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -22,6 +25,24 @@ def show_notice(parent: QWidget | None, title: str, message: str) -> None:
 def ask_open_path(parent: QWidget | None, directory: str = "") -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, "Open Map", directory, MAP_FILTER)
     return Path(name) if name else None
+
+
+def ask_import_paths(parent: QWidget | None, directory: str = "") -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import Documents", directory, DOCUMENT_FILTER)
+    return [Path(name) for name in names]
+
+
+def show_import_report(parent: QWidget | None, summary: str, lines: list[str]) -> None:
+    """One dialog for everything an import could not take: each file and why."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Import Documents", summary, QMessageBox.StandardButton.Ok, parent)
+    shown = lines[:REPORT_LINES]
+    more = len(lines) - len(shown)
+    items = "".join(f"<li>{escape(line)}</li>" for line in shown)
+    tail = f"<p>… and {more} more (see Show Details).</p>" if more else ""
+    box.setInformativeText(f"<ul style='margin-left: -20px'>{items}</ul>{tail}")
+    if more:
+        box.setDetailedText("\n".join(lines))
+    box.exec()
 
 
 def ask_save_path(

@@ -1,4 +1,4 @@
-"""MainWindow: the map on the canvas, the File/Edit/View/Help menus, and switching maps."""
+"""MainWindow: the map on the canvas, the documents dock, the menus, and switching maps."""
 
 from __future__ import annotations
 
@@ -9,15 +9,20 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from debatemap.app import dialogs
+from debatemap.app.importer import DocumentImporter, ImportOutcome
 from debatemap.app.recent import RecentFiles
 from debatemap.canvas.scene import MapScene
 from debatemap.canvas.view import MapView
 from debatemap.core.errors import DebatemapError
 from debatemap.document.mapdocument import MapDocument
 from debatemap.store.mapfile import SUFFIX
+from debatemap.widgets.document_panel import DocumentPanel
 
 APP_NAME = "Debatemap"
 GEOMETRY_KEY = "mainWindow/geometry"
+STATE_KEY = "mainWindow/state"  # docks and toolbars
+IMPORT_DIRECTORY_KEY = "mainWindow/importDirectory"
+DOCK_WIDTH = 420
 DIRECTORY_KEY = "mainWindow/lastDirectory"
 AUTOSAVE_NOTE = "Every change is saved to the file as you make it."
 NO_MAP_HINT = "No map is open.\nOpen a map (Ctrl+O) or create a new one (Ctrl+N)."
@@ -35,6 +40,13 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles()
         self.view = MapView(self)
         self.setCentralWidget(self.view)
+        self.document_panel = DocumentPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.document_panel)
+        self.document_panel.importRequested.connect(self.import_files)
+        self.importer = DocumentImporter(self)
+        self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.importer.busyChanged.connect(lambda _busy: self._update_actions())
+        self.importer.finished.connect(self._on_import_finished)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.undo_action: QAction
@@ -53,6 +65,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
         self.rebuild_recent_menu()
+        file_menu.addSeparator()
+        self.import_action = self._action(
+            file_menu, "&Import Documents…", self.import_documents, QKeySequence("Ctrl+Shift+I")
+        )
         file_menu.addSeparator()
         self.save_as_action = self._action(
             file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S")
@@ -74,6 +90,11 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "Zoom &In", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
         self._action(view_menu, "Zoom &Out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self._action(view_menu, "&Fit Map", self.view.fit_map, QKeySequence("Ctrl+0"))
+        view_menu.addSeparator()
+        self.documents_toggle = self.document_panel.toggleViewAction()
+        self.documents_toggle.setText("&Documents")
+        self.documents_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        view_menu.addAction(self.documents_toggle)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action(help_menu, "&About Debatemap", lambda: dialogs.show_about(self))
@@ -206,6 +227,8 @@ class MainWindow(QMainWindow):
         )
 
     def _set_document(self, document: MapDocument | None) -> None:
+        if self.importer.busy:
+            self.importer.abandon()  # what it read was meant for the map that is closing
         old_document, old_scene = self.document, self.scene
         if old_scene is not None:
             old_scene.detach()
@@ -218,6 +241,7 @@ class MainWindow(QMainWindow):
             self.scene = MapScene(document, self)
             self.scene.mapChanged.connect(self._update_counts)
         self.view.set_map_scene(self.scene)
+        self.document_panel.set_document(document)
         if old_scene is not None:
             old_scene.deleteLater()
         if old_document is not None:
@@ -230,9 +254,41 @@ class MainWindow(QMainWindow):
         self._install_undo_actions(self.document.undo_stack if has_map else None)
         for action in (self.save_as_action, self.delete_action, self.rename_action):
             action.setEnabled(has_map)
+        self._update_actions()
         self.view.set_placeholder(EMPTY_MAP_HINT if has_map else NO_MAP_HINT)
         self._update_title()
         self._update_counts()
+
+    def _update_actions(self) -> None:
+        self.import_action.setEnabled(self.document is not None and not self.importer.busy)
+
+    # ---- importing documents -------------------------------------------------------------
+
+    def import_documents(self) -> None:
+        if self.document is None:
+            return
+        directory = str(QSettings().value(IMPORT_DIRECTORY_KEY, self._last_directory()))
+        paths = dialogs.ask_import_paths(self, directory)
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Read the files off the GUI thread, then add them as one undoable step."""
+        if self.document is None:
+            self.statusBar().showMessage("Open or create a map before importing documents.", 8000)
+            return
+        if self.importer.busy:
+            self.statusBar().showMessage("An import is still running.", 5000)
+            return
+        paths = [Path(p) for p in paths]
+        QSettings().setValue(IMPORT_DIRECTORY_KEY, str(paths[0].resolve().parent))
+        self.importer.start(self.document, paths)
+
+    def _on_import_finished(self, outcome: ImportOutcome) -> None:
+        if outcome.imported:
+            self.document_panel.show()
+            self.document_panel.raise_()
+            self.document_panel.select_document(outcome.imported[0].document.id)
 
     # ---- editing intents -----------------------------------------------------------------
 
@@ -277,6 +333,9 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1200, 780)
+        state = QSettings().value(STATE_KEY)
+        if not (isinstance(state, QByteArray) and self.restoreState(state)):
+            self.resizeDocks([self.document_panel], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         available = self.screen().availableGeometry()  # the screen may be smaller than last time
         if self.width() > available.width() or self.height() > available.height():
             self.resize(min(self.width(), int(available.width() * 0.95)),
@@ -291,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        QSettings().setValue(STATE_KEY, self.saveState())
         self._set_document(None)
         super().closeEvent(event)
 

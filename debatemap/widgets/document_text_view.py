@@ -1,0 +1,247 @@
+"""DocumentTextView: one document's clean text, read-only, with marks, highlights and excerpt drags."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import QColor, QDrag, QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
+
+from debatemap.core.model import Document
+from debatemap.document.excerpt_mime import ExcerptPayload, excerpt_mime_data
+from debatemap.widgets import text_formats
+from debatemap.widgets.offsets import OffsetMap
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A passage some node was taken from (code point offsets), shown in the node's colour."""
+
+    start: int
+    end: int
+    color: QColor
+    label: str  # the node's text, for the tooltip
+
+
+class DocumentTextView(QTextEdit):
+    """Shows a document's text; any selection, or a candidate with none, can be dragged out.
+
+    Qt positions count UTF-16 code units and the map's offsets count code points; every
+    position crossing that line goes through ``self.offsets``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(14)
+        self.viewport().setMouseTracking(True)
+        self.map_path = ""
+        self.source: Document | None = None
+        self.offsets = OffsetMap("")
+        self.candidates: list[tuple[int, int]] = []
+        self._candidate_starts: list[int] = []
+        self.highlights: list[Highlight] = []
+        self._hovered: tuple[int, int] | None = None
+        self._press: tuple[QPoint, ExcerptPayload] | None = None
+
+    # ---- content -------------------------------------------------------------------------
+
+    def show_document(
+        self,
+        source: Document | None,
+        paragraphs: list[tuple[int, int, str]] = (),
+        candidates: list[tuple[int, int]] = (),
+        map_path: str = "",
+    ) -> None:
+        self.source = source
+        self.map_path = map_path
+        self.candidates = sorted(candidates)
+        self._candidate_starts = [start for start, _ in self.candidates]
+        self.highlights = []
+        self._hovered = None
+        self._press = None
+        text = source.text if source is not None else ""
+        self.offsets = OffsetMap(text)
+        text_formats.build_text_document(self.document(), text, self.offsets, paragraphs, self.candidates)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._update_extra_selections()
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self.highlights = list(highlights)
+        self._update_extra_selections()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select the code point span ``start:end`` (and scroll to it)."""
+        cursor = text_formats.selection_cursor(self.document(), self.offsets, start, end)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _update_extra_selections(self) -> None:
+        selections = []
+        if self._hovered is not None:
+            selections.append(self._extra(*self._hovered, text_formats.hover_format()))
+        for highlight in self.highlights:
+            selections.append(
+                self._extra(highlight.start, highlight.end, text_formats.excerpt_format(highlight.color))
+            )
+        self.setExtraSelections(selections)
+
+    def _extra(self, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = text_formats.selection_cursor(self.document(), self.offsets, start, end)
+        selection.format = fmt
+        return selection
+
+    # ---- what can be dragged -------------------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points, without surrounding whitespace (None if nothing)."""
+        cursor = self.textCursor()
+        if self.source is None or not cursor.hasSelection():
+            return None
+        start, end = self.offsets.span_from_utf16(cursor.selectionStart(), cursor.selectionEnd())
+        text = self.source.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def candidate_at(self, index: int) -> tuple[int, int] | None:
+        """The candidate containing the code point offset ``index``."""
+        at = bisect_right(self._candidate_starts, index) - 1
+        if at >= 0 and self.candidates[at][0] <= index < self.candidates[at][1]:
+            return self.candidates[at]
+        return None
+
+    def payload(self, start: int, end: int) -> ExcerptPayload:
+        assert self.source is not None
+        return ExcerptPayload(self.map_path, self.source.id, start, end, self.source.text[start:end])
+
+    def mime_for_selection(self) -> QMimeData | None:
+        """The drag payload of the current selection, or None when nothing is selected."""
+        span = self.selected_span()
+        return excerpt_mime_data(self.payload(*span)) if span else None
+
+    def mime_for_candidate(self, index: int) -> QMimeData | None:
+        span = self.candidate_at(index)
+        return excerpt_mime_data(self.payload(*span)) if span else None
+
+    def index_at(self, point: QPoint) -> int | None:
+        """The code point offset of the character under a viewport point (None off the text)."""
+        if self.source is None:
+            return None
+        document_point = point + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(document_point, Qt.HitTestAccuracy.ExactHit)
+        return None if position < 0 else self.offsets.from_utf16(position)
+
+    def drag_payload_at(self, point: QPoint) -> ExcerptPayload | None:
+        """What a drag starting at ``point`` carries: the selection when it starts inside the
+        selection, a candidate when nothing is selected, otherwise nothing."""
+        index = self.index_at(point)
+        if index is None:
+            return None
+        span = self.selected_span()
+        if span is not None:
+            return self.payload(*span) if span[0] <= index < span[1] else None
+        candidate = self.candidate_at(index)
+        return self.payload(*candidate) if candidate else None
+
+    def start_drag(self, payload: ExcerptPayload) -> Qt.DropAction:
+        """Run the drag (tests replace this: a real QDrag needs a windowing system)."""
+        drag = QDrag(self)
+        drag.setMimeData(excerpt_mime_data(payload))
+        return drag.exec(Qt.DropAction.CopyAction)
+
+    # ---- mouse ---------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not event.modifiers():
+            point = event.position().toPoint()
+            payload = self.drag_payload_at(point)
+            if payload is not None:
+                self._press = (point, payload)  # the selection stays while a drag may begin
+                event.accept()
+                return
+        self._press = None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._press is not None:
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                start, payload = self._press
+                if (point - start).manhattanLength() >= QApplication.startDragDistance():
+                    self._press = None
+                    self._set_hovered(None)
+                    self.start_drag(payload)
+                event.accept()
+                return
+            self._press = None
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            self._update_hover(point)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None:
+            # A click without a drag: behave like a plain click (the selection goes).
+            point, _ = self._press
+            self._press = None
+            self.setTextCursor(self.cursorForPosition(point))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hovered(None)
+        super().leaveEvent(event)
+
+    def _update_hover(self, point: QPoint) -> None:
+        payload = self.drag_payload_at(point)
+        if self.textCursor().hasSelection() or payload is None:
+            self._set_hovered(None)
+        else:
+            self._set_hovered((payload.start, payload.end))
+        shape = Qt.CursorShape.OpenHandCursor if payload else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
+
+    def _set_hovered(self, span: tuple[int, int] | None) -> None:
+        if span != self._hovered:
+            self._hovered = span
+            self._update_extra_selections()
+
+    # ---- tooltips ------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        index = self.index_at(point)
+        if index is None:
+            return ""
+        used = [h.label for h in self.highlights if h.start <= index < h.end]
+        if used:
+            return "On the map:\n" + "\n".join(f"• {_short(label)}" for label in used)
+        if self.candidate_at(index) is not None:
+            return "Candidate claim: drag it onto the map"
+        return ""
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
