@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import noise
 from .segment import sentence_spans
@@ -27,6 +28,8 @@ def _too_short(sentence: str, list_item: bool) -> bool:
     letters = sum(1 for c in sentence if c.isalpha())
     if list_item:
         return len(words) < 2 or letters < 10
+    if sentence.rstrip().endswith("?"):  # "But who pays?" is short and still worth mapping
+        return len(words) < 3 or letters < 8
     return len(words) < 3 or letters < 12
 
 
@@ -53,12 +56,26 @@ def candidate_spans(text: str, kind: str) -> list[tuple[int, int]]:
         lead = _LEADING.match(text, start, end)
         if lead:
             start = lead.end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = _strip_symbols(text, start, end)
         start, end = _balance_quotes(text, start, end)
         if end > start and is_candidate(text[start:end], kind):
             spans.append((start, end))
     return spans
+
+
+def _is_symbol(char: str) -> bool:
+    """Emoji and pictographs (and their joiners), which decorate a sentence but are not its claim."""
+    return char.isspace() or char in "\u200d\ufe0f" or unicodedata.category(char) in ("So", "Sk", "Cs")
+
+
+def _strip_symbols(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leading emoji belong to the previous sentence's tone; a trailing one (irony, a wink) is
+    the writer's and stays."""
+    while start < end and _is_symbol(text[start]):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 _PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}

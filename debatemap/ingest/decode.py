@@ -94,6 +94,22 @@ def _normalise_name(name: str) -> str:
     return {"utf-16-le": "utf-16-le", "ascii": "utf-8", "latin-1": "latin-1", "iso-8859-1": "latin-1"}.get(name, name)
 
 
+_DOS_AND_MAC = ("cp437", "cp720", "cp737", "cp775", "cp85", "cp86", "cp1125", "mac")
+
+
+def _preferred(results, best):
+    """The detector's pick, corrected for short texts: among the decodings that look as clean
+    as its winner, a Windows or ISO page beats a DOS or Mac one (rare in documents today), and
+    cp1252 (what Windows writes, a superset of latin-1) wins when rated about as coherent."""
+    clean = [m for m in results if m.chaos <= best.chaos + 0.01]
+    modern = [m for m in clean if not m.encoding.startswith(_DOS_AND_MAC)] or clean
+    leader = max(modern, key=lambda m: m.coherence)
+    for match in modern:
+        if match.encoding == "cp1252" and match.coherence >= leader.coherence - 0.05:
+            return match
+    return leader
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
@@ -101,13 +117,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     best = results.best()
     if best is None:
         return None
-    encoding = best.encoding
-    # For Western texts several single-byte pages decode nearly alike; prefer cp1252 (what Windows
-    # writes, a superset of latin-1) when the detector rates it as good as its winner.
-    for match in results:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.05:
-            encoding = "cp1252"
-            break
+    encoding = _preferred(results, best).encoding
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):

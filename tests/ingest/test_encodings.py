@@ -16,6 +16,11 @@ WESTERN = "Café “quoted” – naïve façade costs 5 €. Don’t worry; it�
         (WESTERN, "utf-16", "utf-16"),
         (WESTERN, "utf-32", "utf-32"),
         (WESTERN, "cp1252", "cp1252"),
+        # short letters were taken for DOS Baltic (cp775) before Windows pages were preferred
+        ("Dear council, “free fares” are a fine idea; café owners agree.\n"
+         "Yet the naïve plan ignores the cost.\n", "cp1252", "cp1252"),
+        ("Señor, “no” — c’est déjà vu.\n", "cp1252", "cp1252"),
+        ("Niños pequeños comían piñas en el año pasado.\n", "cp1252", "cp1252"),
         ("Die Größe des Übels ist mäßig, sagte der Bürgermeister.\n" * 3, "cp1252", "cp1252"),
         ("Съешь же ещё этих мягких французских булок, да выпей чаю.\n" * 3, "cp1251", "cp1251"),
         ("Съешь же ещё этих мягких французских булок, да выпей чаю.\n" * 3, "koi8-r", "koi8-r"),
