@@ -26,6 +26,7 @@ class DialogLog:
         self.errors: list[tuple[str, str]] = []
         self.notices: list[tuple[str, str]] = []
         self.abouts = 0
+        self.import_reports: list[tuple[str, list[str]]] = []
         self.answers: list = []
 
     def answer(self, *args, **kwargs):
@@ -39,7 +40,10 @@ def dialog_log(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: log.errors.append((title, text)))
     monkeypatch.setattr(dialogs, "show_notice", lambda parent, title, text: log.notices.append((title, text)))
     monkeypatch.setattr(dialogs, "show_about", lambda parent: setattr(log, "abouts", log.abouts + 1))
-    for name in ("ask_open_path", "ask_save_path", "ask_text"):
+    monkeypatch.setattr(
+        dialogs, "show_import_report", lambda parent, summary, lines: log.import_reports.append((summary, lines))
+    )
+    for name in ("ask_open_path", "ask_save_path", "ask_text", "ask_import_paths"):
         monkeypatch.setattr(dialogs, name, log.answer)
     return log
 
