@@ -120,8 +120,13 @@ class MainWindow(QMainWindow):
         else:
             self.undo_action = stack.createUndoAction(self, "&Undo")
             self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        # Ctrl+Y and Ctrl+Shift+Z both redo, whatever the platform lists first
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+            if extra not in redo_keys:
+                redo_keys.append(extra)
+        self.redo_action.setShortcuts(redo_keys)
         self.edit_menu.insertActions(self._edit_separator, [self.undo_action, self.redo_action])
 
     def rebuild_recent_menu(self) -> None:
