@@ -39,7 +39,7 @@ class DocumentPanel(QDockWidget):
         splitter.addWidget(self.text_view)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 600])
+        splitter.setSizes([130, 620])
         self.splitter = splitter
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -20,11 +20,11 @@ from debatemap.widgets.offsets import OffsetMap
 KIND_PROPERTY = QTextFormat.Property.UserProperty + 1  # the paragraph kind, a str
 CANDIDATE_PROPERTY = QTextFormat.Property.UserProperty + 2  # True on candidate claims
 
-BODY_POINT_SIZE = 10.5
+BODY_POINT_SIZE = 10.0
 TEXT_COLOR = QColor("#1f2328")
 MUTED_COLOR = QColor("#8b949e")  # metadata and noise: shown, but clearly not argument
 QUOTE_COLOR = QColor("#444c56")
-CANDIDATE_UNDERLINE = QColor("#9fb6d6")  # a faint dotted line under each candidate sentence
+CANDIDATE_UNDERLINE = QColor("#8aa5cc")  # a faint dotted line under each candidate sentence
 HOVER_BACKGROUND = QColor(47, 109, 181, 26)  # the candidate under the mouse, ready to drag
 EXCERPT_ALPHA = 70  # how strongly a node's colour tints the passage it was taken from
 LINE_HEIGHT_PERCENT = 128
