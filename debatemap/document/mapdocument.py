@@ -185,10 +185,7 @@ class MapDocument(QObject):
 
     def candidate_counts(self) -> dict[str, int]:
         """How many candidate claims each document has (documents with none are left out)."""
-        counts: dict[str, int] = {}
-        for document_id, _start, _end in self.session.repository.candidates():
-            counts[document_id] = counts.get(document_id, 0) + 1
-        return counts
+        return self.session.repository.candidate_counts()
 
     def forget_structure(self, document_ids: Iterable[str]) -> None:
         for document_id in document_ids:

@@ -14,7 +14,7 @@ from debatemap.document.mapdocument import MapDocument
 from debatemap.widgets.document_list import DocumentList
 from debatemap.widgets.document_text_view import DocumentTextView, Highlight
 
-HINT = "Select any text, or grab an underlined sentence, and drag it onto the map."
+HINT = "Underlined sentences are candidate claims. Select any text, or grab a sentence, to drag it out."
 NO_MAP_HINT = "Open a map to see its documents."
 
 

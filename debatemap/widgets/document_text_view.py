@@ -238,7 +238,7 @@ class DocumentTextView(QTextEdit):
         if used:
             return "On the map:\n" + "\n".join(f"• {_short(label)}" for label in used)
         if self.candidate_at(index) is not None:
-            return "Candidate claim: drag it onto the map"
+            return "Candidate claim: drag to take it out"
         return ""
 
 
