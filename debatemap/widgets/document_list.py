@@ -40,7 +40,8 @@ class DocumentList(QTreeWidget):
         self.viewport().setAcceptDrops(True)
 
     def set_documents(self, documents: list[Document], candidate_counts: dict[str, int]) -> None:
-        """Show these documents (in this order), keeping the selected one selected."""
+        """Show these documents (in this order), keeping the selected one selected (else the
+        first one)."""
         selected = self.selected_id()
         self.blockSignals(True)
         try:
@@ -50,6 +51,9 @@ class DocumentList(QTreeWidget):
         finally:
             self.blockSignals(False)
         if selected is not None and self.select_id(selected):
+            return
+        if self.topLevelItemCount():  # show something rather than an empty text view
+            self.select_id(self.topLevelItem(0).data(TITLE_COLUMN, ID_ROLE))
             return
         self.itemSelectionChanged.emit()  # the selection went (or there was none)
 

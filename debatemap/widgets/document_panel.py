@@ -87,8 +87,11 @@ class DocumentPanel(QDockWidget):
     def selected_document_id(self) -> str | None:
         return self.list.selected_id()
 
-    def _on_documents_changed(self, _ids: list) -> None:
+    def _on_documents_changed(self, ids: list) -> None:
         self.refresh()
+        added = [i for i in ids if self.document is not None and i in self.document.map.documents]
+        if added:  # just imported (or brought back by redo): show it
+            self.select_document(added[0])
 
     def _on_nodes_changed(self, *_args) -> None:
         self.text_view.set_highlights(self.highlights())

@@ -69,9 +69,10 @@ def test_list_follows_imports_and_their_undo(panel, mapdoc, essay):
     second = plain_import("Another text. With two sentences.\n\nSecond paragraph here.")
     mapdoc.import_documents([second])
     assert panel.list.document_ids() == [essay.id, second.document.id]
-    assert panel.selected_document_id() == essay.id  # the selection stayed
+    assert panel.selected_document_id() == second.document.id  # a new import is shown
     mapdoc.undo_stack.undo()
     assert panel.list.document_ids() == [essay.id]
+    assert panel.selected_document_id() == essay.id  # never an empty view while a document exists
     mapdoc.undo_stack.undo()
     assert panel.list.document_ids() == [] and panel.text_view.source is None
     assert panel.text_view.toPlainText() == ""
