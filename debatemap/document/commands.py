@@ -49,12 +49,6 @@ class MapCommand(QUndoCommand):
         except DebatemapError as error:
             self.document.report_failed_step(verb, self, error)
 
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def unapply(self) -> None:
-        raise NotImplementedError
-
     def reapply(self) -> None:
         self.apply()
 
