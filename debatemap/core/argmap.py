@@ -226,6 +226,34 @@ class ArgumentMap:
         self.nodes[node_id] = after
         return before
 
+    def set_edge_type(self, edge_id: str, edge_type: EdgeType | str) -> EdgeType:
+        """Change a link's type (support <-> attack...); returns the old type."""
+        edge = self.edge(edge_id)
+        old = edge.type
+        try:
+            new = EdgeType(edge_type)
+        except ValueError:
+            types = ", ".join(t.value for t in EdgeType)
+            raise InvalidValueError(f"unknown link type {edge_type!r} (one of: {types})") from None
+        if new == old:
+            return old
+        if new not in INFERENCE_EDGE_TYPES and any(
+            e.target == edge_id and e.type == EdgeType.UNDERCUT for e in self.edges.values()
+        ):
+            raise InvalidEdgeError(
+                f"{edge_id} is undercut, so it must stay an inference (support, attack, premise"
+                " or conclusion)"
+            )
+        self._forget_edge(edge)
+        changed = replace(edge, type=new)
+        try:
+            self.add_edge(changed)
+        except BaseException:
+            self.edges[edge.id] = edge
+            self._edge_keys[_edge_key(edge)] = edge.id
+            raise
+        return old
+
     def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
         """Remove a node and every edge that depends on it; returns what was removed."""
         node = self.node(node_id)

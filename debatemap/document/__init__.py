@@ -8,6 +8,9 @@ from debatemap.document.commands import (
     MoveNodes,
     RemoveItems,
     RenameMap,
+    Sequence,
+    SetEdgeType,
+    SetNodeFields,
     SetNodeKind,
 )
 from debatemap.document.mapdocument import MapDocument
@@ -21,5 +24,8 @@ __all__ = [
     "MoveNodes",
     "RemoveItems",
     "RenameMap",
+    "Sequence",
+    "SetEdgeType",
+    "SetNodeFields",
     "SetNodeKind",
 ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from PySide6.QtGui import QUndoCommand
 
 from debatemap.core.errors import DebatemapError
-from debatemap.core.model import Edge, Excerpt, Node, NodeKind
+from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
 from debatemap.store.imports import DocumentImport
 from debatemap.store.session import Removal
 
@@ -209,6 +209,82 @@ class MoveNodes(MapCommand):
             {n.id: {"x": n.x, "y": n.y, "pinned": n.pinned} for n in self.before}, action="move"
         )
         self.document.nodesChanged.emit(list(self.positions))
+
+
+class SetNodeFields(MapCommand):
+    """Change any fields of some nodes in one step: tags, colour, pinned, positions (align)."""
+
+    def __init__(
+        self, document: "MapDocument", changes: dict[str, dict], text: str = "Change nodes"
+    ) -> None:
+        super().__init__(document, text)
+        self.changes = {node_id: dict(fields) for node_id, fields in changes.items()}
+        self.before: list[Node] = []
+
+    def apply(self) -> None:
+        self.before = self.session.update_nodes(self.changes, action="set_fields")
+        self.document.nodesChanged.emit(list(self.changes))
+
+    def unapply(self) -> None:
+        self.session.update_nodes(
+            {n.id: {f: getattr(n, f) for f in self.changes[n.id]} for n in self.before},
+            action="set_fields",
+        )
+        self.document.nodesChanged.emit(list(self.changes))
+
+
+class SetEdgeType(MapCommand):
+    """Turn links into supports, attacks, undercuts..."""
+
+    def __init__(
+        self, document: "MapDocument", edge_ids: Iterable[str], edge_type: EdgeType | str
+    ) -> None:
+        self.edge_ids = list(dict.fromkeys(edge_ids))
+        self.edge_type = edge_type
+        count = len(self.edge_ids)
+        super().__init__(
+            document, f"Make link {edge_type}" if count == 1 else f"Make {count} links {edge_type}"
+        )
+        self.before: dict[str, EdgeType] = {}
+
+    def apply(self) -> None:
+        self.before = self.session.set_edge_types({i: self.edge_type for i in self.edge_ids})
+        self.document.edgesChanged.emit(list(self.edge_ids))
+
+    def unapply(self) -> None:
+        self.session.set_edge_types(dict(self.before))
+        self.document.edgesChanged.emit(list(self.edge_ids))
+
+
+class Sequence(MapCommand):
+    """Several commands as one undo step (e.g. make a joint argument: remove the direct supports,
+    add the argument with its premises). A step that fails puts the earlier ones back."""
+
+    def __init__(self, document: "MapDocument", steps: list[MapCommand], text: str) -> None:
+        super().__init__(document, text)
+        self.steps = steps
+
+    def apply(self) -> None:
+        self._run([step.apply for step in self.steps], [step.unapply for step in self.steps])
+
+    def reapply(self) -> None:
+        self._run([step.reapply for step in self.steps], [step.unapply for step in self.steps])
+
+    def unapply(self) -> None:
+        reverse = list(reversed(self.steps))
+        self._run([step.unapply for step in reverse], [step.reapply for step in reverse])
+
+    @staticmethod
+    def _run(forward: list[Callable[[], None]], backward: list[Callable[[], None]]) -> None:
+        done = 0
+        try:
+            for step in forward:
+                step()
+                done += 1
+        except DebatemapError:
+            for step in reversed(backward[:done]):
+                step()
+            raise
 
 
 class RenameMap(MapCommand):

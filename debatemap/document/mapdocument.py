@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from debatemap.core.argmap import ArgumentMap
@@ -21,8 +21,12 @@ from debatemap.document.commands import (
     MoveNodes,
     RemoveItems,
     RenameMap,
+    Sequence,
+    SetEdgeType,
+    SetNodeFields,
     SetNodeKind,
 )
+from debatemap.document.clipboard import fragment_copies, fragment_mime
 from debatemap.store.imports import DocumentImport
 from debatemap.store.mapfile import copy_map_file
 from debatemap.store.session import MapSession
@@ -44,6 +48,7 @@ class MapDocument(QObject):
     nodesAdded = Signal(list)  # node ids
     nodesChanged = Signal(list)  # node ids whose text, kind, position or other fields changed
     edgesAdded = Signal(list)  # edge ids
+    edgesChanged = Signal(list)  # edge ids whose type changed
     itemsRemoved = Signal(list, list)  # node ids, edge ids (dependent edges included)
     titleChanged = Signal(str)
     documentsChanged = Signal(list)  # ids of documents that were added or removed
@@ -158,6 +163,106 @@ class MapDocument(QObject):
         self, positions: dict[str, tuple[float, float]], pinned: Iterable[str] | None = None
     ) -> bool:
         return self.push(MoveNodes(self, positions, pinned))
+
+    def set_node_fields(self, changes: dict[str, dict], text: str = "Change nodes") -> bool:
+        """Tags, colour, pinned, positions... of some nodes as one step."""
+        return self.push(SetNodeFields(self, changes, text))
+
+    def set_pinned(self, node_ids: Iterable[str], pinned: bool) -> bool:
+        ids = list(dict.fromkeys(node_ids))
+        verb = "Pin" if pinned else "Unpin"
+        text = f"{verb} node" if len(ids) == 1 else f"{verb} {len(ids)} nodes"
+        return self.set_node_fields({i: {"pinned": pinned} for i in ids}, text)
+
+    def set_edge_type(self, edge_ids: Iterable[str] | str, edge_type: EdgeType | str) -> bool:
+        ids = [edge_ids] if isinstance(edge_ids, str) else list(edge_ids)
+        return self.push(SetEdgeType(self, ids, edge_type))
+
+    def add_linked_node(
+        self,
+        anchor_id: str,
+        text: str,
+        kind: NodeKind | str,
+        edge_type: EdgeType | str,
+        *,
+        x: float,
+        y: float,
+        outgoing: bool = True,
+        source: tuple[str, int, int] | None = None,
+    ) -> Node | None:
+        """A new node linked to ``anchor_id`` in one step: by default it supports/attacks the
+        anchor (Tab, Shift+Tab, a drop onto a node); ``outgoing=False`` links anchor -> node."""
+        try:
+            node, excerpt = self.session.new_node(text, kind, x=x, y=y, source=source)
+        except DebatemapError as error:
+            self.errorOccurred.emit(f"Could not add the claim: {error}")
+            return None
+        link_ends = (node.id, anchor_id) if outgoing else (anchor_id, node.id)
+        edge = Edge(id=new_id("e"), type=edge_type, source=link_ends[0], target=link_ends[1])
+        command = AddItems(self, [node], [edge], [excerpt] if excerpt else [],
+                           text=f"Add {kind} ({edge_type})")
+        return self.map.nodes[node.id] if self.push(command) else None
+
+    def make_joint_argument(
+        self, premise_ids: Iterable[str], conclusion_id: str | None = None,
+        *, title: str = "Joint argument",
+    ) -> Node | None:
+        """Co-premises: one argument node the premises jointly support, linked to the conclusion.
+
+        Without ``conclusion_id``, the one claim that every premise supports is the conclusion
+        and those direct supports are replaced by the argument (one undo step)."""
+        premises = list(dict.fromkeys(premise_ids))
+        if len(premises) < 2:
+            self.errorOccurred.emit("Select two or more claims to make a joint argument.")
+            return None
+        supports: set[str] = set()
+        if conclusion_id is None:
+            targets = [{e.target: e.id for e in self.map.edges.values()
+                        if e.source == p and e.type == EdgeType.SUPPORT} for p in premises]
+            common = set(targets[0]).intersection(*targets[1:]) if targets else set()
+            if len(common) == 1:
+                conclusion_id = common.pop()
+                supports = {t[conclusion_id] for t in targets}
+        nodes = [self.map.node(p) for p in premises]
+        x = sum(n.x for n in nodes) / len(nodes)
+        y = min(n.y for n in nodes) - 90.0
+        argument = Node(id=new_id("n"), text=title, kind=NodeKind.ARGUMENT, x=x, y=y)
+        edges = [Edge(id=new_id("e"), type=EdgeType.PREMISE, source=p, target=argument.id)
+                 for p in premises]
+        if conclusion_id is not None:
+            edges.append(Edge(id=new_id("e"), type=EdgeType.CONCLUSION, source=argument.id,
+                              target=conclusion_id))
+        steps: list[MapCommand] = []
+        if supports:
+            steps.append(RemoveItems(self, (), supports))
+        steps.append(AddItems(self, [argument], edges, text="Add argument"))
+        done = self.push(Sequence(self, steps, "Make joint argument"))
+        return self.map.nodes[argument.id] if done else None
+
+    # ---- clipboard -----------------------------------------------------------------------
+
+    def copy_mime(self, node_ids: Iterable[str]) -> QMimeData:
+        return fragment_mime(self.map, list(node_ids), str(self.path))
+
+    def paste_mime(self, mime: QMimeData, offset: tuple[float, float] = (30.0, 30.0)) -> list[str]:
+        """Paste a copied fragment with fresh ids; returns the new node ids ([] on failure)."""
+        try:
+            nodes, edges, excerpts = fragment_copies(mime, self.map, offset)
+        except (ValueError, KeyError, TypeError) as error:
+            self.errorOccurred.emit(f"Could not paste: the clipboard holds no map fragment ({error})")
+            return []
+        count = len(nodes)
+        text = "Paste node" if count == 1 else f"Paste {count} nodes"
+        return [n.id for n in nodes] if self.push(AddItems(self, nodes, edges, excerpts, text=text)) else []
+
+    def duplicate(self, node_ids: Iterable[str]) -> list[str]:
+        return self.paste_mime(self.copy_mime(node_ids))
+
+    def cut(self, node_ids: Iterable[str]) -> QMimeData:
+        ids = list(node_ids)
+        mime = self.copy_mime(ids)
+        self.remove_items(ids)
+        return mime
 
     def rename(self, title: str) -> bool:
         return self.push(RenameMap(self, title))

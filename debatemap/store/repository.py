@@ -86,6 +86,12 @@ class Writer:
             statement = update(NODE).where(NODE.c.id == bindparam("node_id"))
             self.connection.execute(statement, values)
 
+    def update_edge_types(self, types: dict[str, str]) -> None:
+        values = [{"edge_id": edge_id, "type": str(t)} for edge_id, t in types.items()]
+        if values:
+            statement = update(EDGE).where(EDGE.c.id == bindparam("edge_id"))
+            self.connection.execute(statement.values(type=bindparam("type")), values)
+
     def delete_nodes(self, ids: Iterable[str]) -> None:
         self._delete(NODE, ids)
 

@@ -172,6 +172,20 @@ class MapSession:
     def update_node(self, node_id: str, **fields) -> Node:
         return self.update_nodes({node_id: fields}, action="update_node")[0]
 
+    def set_edge_types(self, types: dict[str, EdgeType | str]) -> dict[str, EdgeType]:
+        """Change the type of some links as one action; returns their old types."""
+        before: dict[str, EdgeType] = {}
+        try:
+            for edge_id, edge_type in types.items():
+                before[edge_id] = self.map.set_edge_type(edge_id, edge_type)
+            with self.repository.action("set_edge_type", {"edges": list(types)}) as writer:
+                writer.update_edge_types({i: self.map.edges[i].type for i in types})
+        except BaseException:
+            for edge_id, old in reversed(before.items()):
+                self.map.set_edge_type(edge_id, old)
+            raise
+        return before
+
     def put_nodes(self, nodes: Iterable[Node], *, action: str = "update_nodes") -> None:
         """Write whole node values back (how an update is undone)."""
         self.update_nodes({n.id: _fields_of(n) for n in nodes}, action=action)

@@ -185,3 +185,21 @@ def test_problems_reports_every_broken_invariant_of_stored_parts():
     assert any(p.startswith("node b:") for p in problems)
     assert any(p.startswith("edge e1:") and "itself" in p for p in problems)
     assert any(p.startswith("edge e2:") for p in problems)
+
+
+def test_set_edge_type_validates_like_a_new_link():
+    amap = make_map(NodeKind.CLAIM, NodeKind.CLAIM, NodeKind.CLAIM)
+    support = link(amap, "n0", "n1", EdgeType.SUPPORT)
+    attack = link(amap, "n0", "n1", EdgeType.ATTACK)
+    with pytest.raises(DuplicateEdgeError):
+        amap.set_edge_type(support.id, EdgeType.ATTACK)
+    assert amap.edges[support.id].type == EdgeType.SUPPORT  # unchanged after the refusal
+    amap.remove_edge(attack.id)
+    assert amap.set_edge_type(support.id, "attack") == EdgeType.SUPPORT
+    assert amap.edges[support.id].type == EdgeType.ATTACK
+    link(amap, "n0", "n1", EdgeType.SUPPORT)  # the support slot is free again
+    link(amap, "n2", support.id, EdgeType.UNDERCUT)
+    with pytest.raises(InvalidEdgeError, match="undercut"):
+        amap.set_edge_type(support.id, EdgeType.CONTRARY)
+    with pytest.raises(InvalidValueError, match="unknown link type"):
+        amap.set_edge_type(support.id, "hugs")

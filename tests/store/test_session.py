@@ -207,3 +207,20 @@ def test_a_crash_between_and_during_commits_never_loses_a_finished_action(sessio
         assert len(finished) == len(after.map.nodes) > 0  # every node with its event, no half
         texts = sorted(int(n.text.split()[1]) for n in after.map.nodes.values())
         assert texts == list(range(len(texts)))  # no gap: actions land in order
+
+
+def test_set_edge_types_round_trips_and_refusals_change_nothing(session):
+    a = session.add_node("A")
+    b = session.add_node("B")
+    first = session.add_edge(a.id, b.id, "support")
+    second = session.add_edge(b.id, a.id, "support")
+    assert session.set_edge_types({first.id: "attack", second.id: "attack"}) == {
+        first.id: EdgeType.SUPPORT, second.id: EdgeType.SUPPORT}
+    with reopened(session) as other:
+        assert {e.type for e in other.map.edges.values()} == {EdgeType.ATTACK}
+    session.add_edge(a.id, b.id, "support")
+    with pytest.raises(DuplicateEdgeError):  # the second change fails: the first is put back
+        session.set_edge_types({second.id: "support", first.id: "support"})
+    assert session.map.edges[second.id].type == EdgeType.ATTACK
+    with reopened(session) as other:
+        assert other.map.edges[second.id].type == EdgeType.ATTACK
