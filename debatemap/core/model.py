@@ -83,7 +83,8 @@ class Excerpt:
     """A passage of a document: ``document.text[start:end] == quote`` while the text is unchanged.
 
     ``before`` and ``after`` keep some context so that the passage can be found again when the
-    document is re-imported and its offsets move.
+    document is re-imported and its offsets move; ``status`` says how that went (a "lost"
+    passage keeps its old quote and offsets and is flagged, never silently re-pointed).
     """
 
     id: str
@@ -93,6 +94,7 @@ class Excerpt:
     quote: str
     before: str = ""
     after: str = ""
+    status: str = "ok"  # "ok", "moved" (re-anchored after a re-import) or "lost" (not found)
 
 
 @dataclass(slots=True)

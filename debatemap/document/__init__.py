@@ -3,7 +3,6 @@
 from debatemap.document.commands import (
     AddItems,
     EditNodeText,
-    ImportDocuments,
     MapCommand,
     MoveNodes,
     RemoveItems,
@@ -14,6 +13,7 @@ from debatemap.document.commands import (
     SetNodeKind,
 )
 from debatemap.document.mapdocument import MapDocument
+from debatemap.document.source_commands import ImportDocuments, ReimportDocument
 
 __all__ = [
     "AddItems",
@@ -22,6 +22,7 @@ __all__ = [
     "MapCommand",
     "MapDocument",
     "MoveNodes",
+    "ReimportDocument",
     "RemoveItems",
     "RenameMap",
     "Sequence",

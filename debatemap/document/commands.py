@@ -8,7 +8,6 @@ from PySide6.QtGui import QUndoCommand
 
 from debatemap.core.errors import DebatemapError
 from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
-from debatemap.store.imports import DocumentImport
 from debatemap.store.session import Removal
 
 if TYPE_CHECKING:
@@ -306,39 +305,7 @@ class RenameMap(MapCommand):
         self.document.titleChanged.emit(self.session.map.title)
 
 
-class ImportDocuments(MapCommand):
-    """Add imported documents (with their paragraphs and candidates) as one step.
-
-    Undo removes exactly these documents; redo puts the very same DocumentImports back, so the
-    ids, texts and candidates are those of the first import.
-    """
-
-    def __init__(self, document: "MapDocument", imports: Iterable[DocumentImport]) -> None:
-        self.imports = list(imports)
-        if len(self.imports) == 1:
-            text = f"Import “{_shortened(self.imports[0].document.title)}”"
-        else:
-            text = f"Import {len(self.imports)} documents"
-        super().__init__(document, text)
-
-    @property
-    def document_ids(self) -> list[str]:
-        return [item.document.id for item in self.imports]
-
-    def apply(self) -> None:
-        if not self.imports:
-            raise DebatemapError("there are no documents to import")
-        self.session.import_documents(self.imports)
-        self.document.forget_structure(self.document_ids)
-        self.document.documentsChanged.emit(self.document_ids)
-
-    def unapply(self) -> None:
-        self.session.remove_documents(self.document_ids)
-        self.document.forget_structure(self.document_ids)
-        self.document.documentsChanged.emit(self.document_ids)
-
-
-def _shortened(title: str, limit: int = 40) -> str:
+def shortened(title: str, limit: int = 40) -> str:
     title = " ".join(title.split())
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 

@@ -16,7 +16,6 @@ from debatemap.core.model import Document, Edge, EdgeType, Excerpt, Node, NodeKi
 from debatemap.document.commands import (
     AddItems,
     EditNodeText,
-    ImportDocuments,
     MapCommand,
     MoveNodes,
     RemoveItems,
@@ -26,6 +25,7 @@ from debatemap.document.commands import (
     SetNodeFields,
     SetNodeKind,
 )
+from debatemap.document.source_commands import ImportDocuments, ReimportDocument
 from debatemap.document.clipboard import fragment_copies, fragment_mime
 from debatemap.store.imports import DocumentImport
 from debatemap.store.mapfile import copy_map_file
@@ -271,7 +271,19 @@ class MapDocument(QObject):
         """Add read documents as one undoable step (all or nothing)."""
         return self.push(ImportDocuments(self, imports))
 
+    def reimport_document(self, document_id: str, new: DocumentImport) -> ReimportDocument | None:
+        """Replace a document by its newer version and re-anchor its excerpts (one step);
+        returns the command (its ``counts()`` say how many passages moved or were lost)."""
+        if document_id not in self.map.documents:
+            self.errorOccurred.emit(f"Could not re-import: no document {document_id!r} in this map")
+            return None
+        command = ReimportDocument(self, document_id, new)
+        return command if self.push(command) else None
+
     # ---- documents: what views read besides the model -------------------------------------
+
+    def find_document_by_origin(self, origin: str) -> Document | None:
+        return self.session.find_document_by_origin(origin)
 
     def find_document_by_content(self, sha256: str) -> Document | None:
         return self.session.find_document_by_content(sha256)

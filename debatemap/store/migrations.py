@@ -73,6 +73,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX ix_paragraph_document_id ON paragraph(document_id);
         """,
     ),
+    (
+        "re-anchoring: each excerpt's status after its document was re-imported (ok, moved, lost)",
+        """
+        ALTER TABLE excerpt ADD COLUMN status TEXT NOT NULL DEFAULT 'ok';
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

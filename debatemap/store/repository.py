@@ -74,6 +74,24 @@ class Writer:
     def delete_documents(self, ids: Iterable[str]) -> None:
         self._delete(DOCUMENT, ids)  # candidates and paragraphs go with them (ON DELETE CASCADE)
 
+    def replace_document(self, document: Document) -> None:
+        """Write a document's new text and fields; its paragraphs and candidates are dropped
+        (insert the new ones after this)."""
+        row = rows.document_to_row(document)
+        self.connection.execute(
+            update(DOCUMENT).where(DOCUMENT.c.id == document.id).values(
+                **{k: v for k, v in row.items() if k != "id"}
+            )
+        )
+        for table in (CANDIDATE, PARAGRAPH):
+            self.connection.execute(delete(table).where(table.c.document_id == document.id))
+
+    def update_excerpts(self, excerpts: Iterable[Excerpt]) -> None:
+        values = [{**rows.excerpt_to_row(x), "excerpt_id": x.id} for x in excerpts]
+        if values:
+            statement = update(EXCERPT).where(EXCERPT.c.id == bindparam("excerpt_id"))
+            self.connection.execute(statement, values)
+
     def insert_excerpts(self, excerpts: Iterable[Excerpt]) -> None:
         self._insert(EXCERPT, [rows.excerpt_to_row(x) for x in excerpts])
 

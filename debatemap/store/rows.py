@@ -119,6 +119,7 @@ def excerpt_to_row(excerpt: Excerpt) -> dict[str, Any]:
         "quote": excerpt.quote,
         "before": excerpt.before,
         "after": excerpt.after,
+        "status": excerpt.status,
     }
 
 
@@ -131,6 +132,7 @@ def row_to_excerpt(row: Mapping[str, Any]) -> Excerpt:
         quote=row["quote"],
         before=row["before"],
         after=row["after"],
+        status=row["status"],
     )
 
 

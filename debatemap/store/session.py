@@ -257,6 +257,48 @@ class MapSession:
             del self.map.documents[document_id]
         return removed
 
+    def replace_document(
+        self, new: DocumentImport, excerpts: Iterable[Excerpt]
+    ) -> tuple[DocumentImport, list[Excerpt]]:
+        """Put a new version of a document (same id) in place with its paragraphs and
+        candidates, and the given (re-anchored) excerpts of it, as one action.
+
+        Returns the document and excerpts as they were, so that calling this again with them
+        undoes it exactly."""
+        document_id = new.document.id
+        old_document = self.map.documents.get(document_id)
+        if old_document is None:
+            raise MissingItemError(f"no document {document_id!r} in this map")
+        excerpts = list(excerpts)
+        foreign = [x.id for x in excerpts if x.document_id != document_id]
+        if foreign:
+            raise InvalidValueError(f"excerpts {foreign} are not of document {document_id!r}")
+        old = DocumentImport(
+            old_document,
+            self.repository.paragraphs(document_id),
+            [(start, end) for _, start, end in self.repository.candidates(document_id)],
+        )
+        old_excerpts = [self.map.excerpts[x.id] for x in excerpts]
+        try:
+            self.map.documents[document_id] = new.document
+            for excerpt in excerpts:
+                self.map.validate_excerpt(excerpt)
+            with self.repository.action("reimport", {"documents": [document_id],
+                                                     "excerpts": [x.id for x in excerpts]}) as writer:
+                writer.replace_document(new.document)
+                writer.insert_paragraphs(document_id, new.paragraphs)
+                writer.insert_candidates(document_id, new.candidates)
+                writer.update_excerpts(excerpts)
+        except BaseException:
+            self.map.documents[document_id] = old_document
+            raise
+        for excerpt in excerpts:
+            self.map.excerpts[excerpt.id] = excerpt
+        return old, old_excerpts
+
+    def find_document_by_origin(self, origin: str) -> Document | None:
+        return next((d for d in self.map.documents.values() if origin and d.origin == origin), None)
+
     def find_document_by_content(self, sha256: str) -> Document | None:
         return next((d for d in self.map.documents.values() if sha256 and d.sha256 == sha256), None)
 

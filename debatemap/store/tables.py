@@ -50,6 +50,7 @@ class ExcerptRow(SQLModel, table=True):
     quote: str
     before: str = ""
     after: str = ""
+    status: str = "ok"  # "ok" | "moved" | "lost" (after a re-import; migration 4)
 
 
 class ParticipantRow(SQLModel, table=True):

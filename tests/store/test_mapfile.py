@@ -245,3 +245,36 @@ def test_copy_is_a_consistent_map_and_refuses_its_own_source(map_path, tmp_path)
     assert pragma(copy, "journal_mode") == "wal"
     with MapSession.open(copy, readonly=True) as copied:
         assert len(copied.map.nodes) == 3 and copied.map.problems() == []
+
+
+def _v3_file(path: Path) -> None:
+    """A map as schema 3 wrote it: excerpts without a status."""
+    create_file(path, "Schema 3 map", schema_version=3)
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        INSERT INTO document VALUES ('d-1', 'Essay', 'txt', 'utf-8', '/tmp/essay.txt', '', '{}',
+                                     'Transit should be free. It pays for itself.', '2025-01-01T00:00:00+00:00');
+        INSERT INTO paragraph (document_id, start, "end", kind) VALUES ('d-1', 0, 43, 'paragraph');
+        INSERT INTO excerpt VALUES ('x-1', 'd-1', 0, 23, 'Transit should be free.', '', ' It pays');
+        INSERT INTO node VALUES ('n-1', 'Transit should be free', 'claim', 10, 20, 1, '[]',
+                                 NULL, 'x-1', '2025-01-01T00:00:00+00:00', NULL);
+        """
+    )
+    connection.commit()
+    connection.close()
+
+
+def test_a_version_3_file_gets_excerpt_statuses(tmp_path):
+    path = tmp_path / "v3.debatemap"
+    _v3_file(path)
+    assert pragma(path, "user_version") == 3
+    with MapSession.open(path, readonly=True) as reader:  # read-only: upgraded in memory
+        assert reader.map.excerpts["x-1"].status == "ok"
+    assert pragma(path, "user_version") == 3
+    with MapSession.open(path) as session:
+        excerpt = session.map.excerpts["x-1"]
+        assert (excerpt.status, excerpt.quote) == ("ok", "Transit should be free.")
+        assert session.map.problems() == []
+        assert session.repository.paragraphs("d-1") == [(0, 43, "paragraph")]
+    assert pragma(path, "user_version") == SCHEMA_VERSION >= 4
