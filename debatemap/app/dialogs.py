@@ -32,6 +32,28 @@ def ask_import_paths(parent: QWidget | None, directory: str = "") -> list[Path]:
     return [Path(name) for name in names]
 
 
+def ask_reimport_path(parent: QWidget | None, title: str, directory: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, f"Re-import “{title}” from", directory, DOCUMENT_FILTER
+    )
+    return Path(name) if name else None
+
+
+def ask_replace_older_version(parent: QWidget | None, title: str, path: Path) -> bool:
+    """The file was imported before and has changed since: replace the older version?"""
+    answer = QMessageBox.question(
+        parent,
+        "Replace the older version?",
+        f"“{title}” was imported from {path.name} before, and the file has changed since."
+        "\n\nReplace the older version? Claims taken from it are found again in the new text;"
+        " those whose passage is gone are flagged. (Undo puts the old version back.)\n\n"
+        "No imports the file as a separate document.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def show_import_report(parent: QWidget | None, summary: str, lines: list[str]) -> None:
     """One dialog for everything an import could not take: each file and why."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Import Documents", summary, QMessageBox.StandardButton.Ok, parent)

@@ -26,6 +26,7 @@ class ImportOutcome:
     imported: list[DocumentImport] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)  # file, reason
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # file, why (same content)
+    replaced: list[tuple[str, DocumentImport]] = field(default_factory=list)  # old id, new version
     cancelled: bool = False
 
 
@@ -142,12 +143,19 @@ class DocumentImporter(QObject):
             self.message.emit("Import cancelled; no documents were added.")
             self.finished.emit(outcome)
             return
-        outcome = plan_import(document, results)
+        outcome = plan_import(document, results, self._ask_replace)
+        for document_id, version in list(outcome.replaced):
+            if document.reimport_document(document_id, version) is None:
+                outcome.replaced.remove((document_id, version))
+                outcome.failed.append((Path(version.document.origin), "the map could not store it"))
         if outcome.imported and not document.import_documents(outcome.imported):
             outcome.failed.extend((Path(i.document.origin), "the map could not store it") for i in outcome.imported)
             outcome.imported = []
         self._report(outcome)
         self.finished.emit(outcome)
+
+    def _ask_replace(self, existing, path: Path) -> bool:
+        return dialogs.ask_replace_older_version(self.parent_widget, existing.title, path)
 
     def _finish_progress(self) -> None:
         if self.progress is not None:
@@ -165,10 +173,13 @@ class DocumentImporter(QObject):
 
     def _report(self, outcome: ImportOutcome) -> None:
         count = len(outcome.imported)
+        if outcome.replaced:
+            self.message.emit(f"Replaced {len(outcome.replaced)} older version(s);"
+                              " claims were re-anchored (Ctrl+Z undoes it).")
         if count:
             noun = "document" if count == 1 else "documents"
             self.message.emit(f"Imported {count} {noun} (Ctrl+Z undoes the import).")
-        elif not outcome.failed and not outcome.skipped:
+        elif not outcome.failed and not outcome.skipped and not outcome.replaced:
             self.message.emit("Nothing was imported.")
         if not outcome.failed and not outcome.skipped:
             return
@@ -181,8 +192,11 @@ class DocumentImporter(QObject):
             self.message.emit(summary)
 
 
-def plan_import(document: MapDocument, results: list) -> ImportOutcome:
-    """Sort what the worker read into documents to import, failures and duplicates."""
+def plan_import(document: MapDocument, results: list, ask_replace=None) -> ImportOutcome:
+    """Sort what the worker read into documents to import, failures and duplicates.
+
+    A file imported before from the same path whose content changed is a newer version:
+    ``ask_replace(existing_document, path)`` decides whether it replaces the older one."""
     outcome = ImportOutcome()
     seen: dict[str, Path] = {}
     for path, result in results:
@@ -196,5 +210,10 @@ def plan_import(document: MapDocument, results: list) -> ImportOutcome:
             outcome.skipped.append((path, f"same content as {seen[result.sha256].name}"))
         else:
             seen[result.sha256] = path
-            outcome.imported.append(DocumentImport.from_ingested(result, path))
+            version = DocumentImport.from_ingested(result, path)
+            older = document.find_document_by_origin(version.document.origin)
+            if older is not None and ask_replace is not None and ask_replace(older, path):
+                outcome.replaced.append((older.id, version))
+            else:
+                outcome.imported.append(version)
     return outcome

@@ -6,9 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QUndoView, QWidget
 
-from debatemap.app import dialogs
+from debatemap.app import dialogs, reimport
+from debatemap.app.actions import EditActions
+from debatemap.app.canvas_bridge import CanvasBridge
+from debatemap.app.menus import build_menus
+from debatemap.app.shortcuts_window import ShortcutsWindow
 from debatemap.app.importer import DocumentImporter, ImportOutcome
 from debatemap.app.recent import RecentFiles
 from debatemap.canvas.scene import MapScene
@@ -17,12 +21,15 @@ from debatemap.core.errors import DebatemapError
 from debatemap.document.mapdocument import MapDocument
 from debatemap.store.mapfile import SUFFIX
 from debatemap.widgets.document_panel import DocumentPanel
+from debatemap.widgets.find_bar import FindDock
+from debatemap.widgets.inspector import InspectorDock
 
 APP_NAME = "Debatemap"
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"  # docks and toolbars
 IMPORT_DIRECTORY_KEY = "mainWindow/importDirectory"
 DOCK_WIDTH = 420
+INSPECTOR_WIDTH = 300
 DIRECTORY_KEY = "mainWindow/lastDirectory"
 AUTOSAVE_NOTE = "Every change is saved to the file as you make it."
 NO_MAP_HINT = "No map is open.\nOpen a map (Ctrl+O) or create a new one (Ctrl+N)."
@@ -49,69 +56,39 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._on_import_finished)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.canvas = CanvasBridge(self.view, self)
+        self.canvas.selectionChanged.connect(self._selection_changed)
+        self.canvas.goToSourceRequested.connect(self.go_to_source)
+        self.inspector = InspectorDock(self)
+        self.inspector.goToSourceRequested.connect(self.go_to_source)
+        self.find_dock = FindDock(self)
+        self.find_dock.nodeActivated.connect(self.show_node)
+        self.find_dock.passageActivated.connect(self.document_panel.show_passage)
+        self.history_view = QUndoView()
+        self.history_view.setEmptyLabel("<opened>")
+        self.history_dock = QDockWidget("Undo History", self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_dock.setWidget(self.history_view)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        for dock in (self.inspector, self.find_dock, self.history_dock):
+            self.addDockWidget(right, dock)
+        self.find_dock.hide()
+        self.history_dock.hide()
+        self.edit_actions = EditActions(self)
         self.undo_action: QAction
         self.redo_action: QAction
-        self._create_menus()
+        build_menus(self)
+        QApplication.clipboard().dataChanged.connect(self.edit_actions.update_enabled)
         self._restore_geometry()
         self._document_switched()
 
     # ---- menus ---------------------------------------------------------------------------
 
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action(file_menu, "&New…", self.new_map, QKeySequence.StandardKey.New)
-        self.open_action = self._action(file_menu, "&Open…", self.open_map, QKeySequence("Ctrl+O"))
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
-        self.rebuild_recent_menu()
-        file_menu.addSeparator()
-        self.import_action = self._action(
-            file_menu, "&Import Documents…", self.import_documents, QKeySequence("Ctrl+Shift+I")
-        )
-        file_menu.addSeparator()
-        self.save_as_action = self._action(
-            file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S")
-        )
-        file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action(self.edit_menu, "&Undo", lambda: None, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(self.edit_menu, "&Redo", lambda: None, QKeySequence.StandardKey.Redo)
-        self._edit_separator = self.edit_menu.addSeparator()
-        self.delete_action = self._action(
-            self.edit_menu, "&Delete", self.delete_selection, QKeySequence.StandardKey.Delete
-        )
-        self.rename_action = self._action(self.edit_menu, "Re&name Map…", self.rename_map)
-
-        view_menu = bar.addMenu("&View")
-        self._action(view_menu, "Zoom &In", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self._action(view_menu, "Zoom &Out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self._action(view_menu, "&Fit Map", self.view.fit_map, QKeySequence("Ctrl+0"))
-        view_menu.addSeparator()
-        self.documents_toggle = self.document_panel.toggleViewAction()
-        self.documents_toggle.setText("&Documents")
-        self.documents_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        view_menu.addAction(self.documents_toggle)
-
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action(help_menu, "&About Debatemap", lambda: dialogs.show_about(self))
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _install_undo_actions(self, stack: QUndoStack | None) -> None:
         """Undo/Redo follow the open map's own stack (their text names the next step)."""
         for old in (self.undo_action, self.redo_action):
             self.edit_menu.removeAction(old)
+            self.removeAction(old)
             old.deleteLater()
         if stack is None:
             self.undo_action, self.redo_action = QAction("&Undo", self), QAction("&Redo", self)
@@ -243,10 +220,16 @@ class MainWindow(QMainWindow):
             document.setParent(self)
             document.errorOccurred.connect(self._on_document_error)
             document.titleChanged.connect(self._update_title)
+            document.documentsChanged.connect(lambda _ids: self._update_actions())
+            document.nodesChanged.connect(lambda _ids: self.edit_actions.update_enabled())
             self.scene = MapScene(document, self)
             self.scene.mapChanged.connect(self._update_counts)
         self.view.set_map_scene(self.scene)
         self.document_panel.set_document(document)
+        self.inspector.set_document(document)
+        self.find_dock.set_document(document)
+        self.history_view.setStack(document.undo_stack if document is not None else None)
+        self.canvas.scene_changed()
         if old_scene is not None:
             old_scene.deleteLater()
         if old_document is not None:
@@ -257,15 +240,18 @@ class MainWindow(QMainWindow):
     def _document_switched(self) -> None:
         has_map = self.document is not None
         self._install_undo_actions(self.document.undo_stack if has_map else None)
-        for action in (self.save_as_action, self.delete_action, self.rename_action):
+        for action in (self.save_as_action, self.rename_action):
             action.setEnabled(has_map)
         self._update_actions()
+        self.edit_actions.update_enabled()
         self.view.set_placeholder(EMPTY_MAP_HINT if has_map else NO_MAP_HINT)
         self._update_title()
         self._update_counts()
 
     def _update_actions(self) -> None:
-        self.import_action.setEnabled(self.document is not None and not self.importer.busy)
+        idle = self.document is not None and not self.importer.busy
+        self.import_action.setEnabled(idle)
+        self.reimport_action.setEnabled(idle and bool(self.document.map.documents))
 
     # ---- importing documents -------------------------------------------------------------
 
@@ -290,6 +276,7 @@ class MainWindow(QMainWindow):
         self.importer.start(self.document, paths)
 
     def _on_import_finished(self, outcome: ImportOutcome) -> None:
+        self._update_actions()
         if outcome.imported:
             self.document_panel.show()
             self.document_panel.raise_()
@@ -298,13 +285,41 @@ class MainWindow(QMainWindow):
     # ---- editing intents -----------------------------------------------------------------
 
     def delete_selection(self) -> None:
-        if self.document is None or self.scene is None:
-            return
-        node_ids, edge_ids = self.scene.selected_ids()
-        if not node_ids and not edge_ids:
-            self.statusBar().showMessage("Select claims or links to delete.", 5000)
-            return
-        self.document.remove_items(node_ids, edge_ids)
+        self.edit_actions.delete_selection()
+
+    def reimport_document(self) -> None:
+        reimport.reimport_document(self)
+
+    # ---- selection and provenance --------------------------------------------------------
+
+    def _selection_changed(self, node_ids: list, edge_ids: list) -> None:
+        self.edit_actions.selection_changed(node_ids, edge_ids)
+        self.inspector.set_selection(node_ids, edge_ids)
+        if len(node_ids) == 1 and not edge_ids:
+            self.go_to_source(node_ids[0], quiet=True)
+
+    def go_to_source(self, node_id: str, quiet: bool = False) -> bool:
+        """Show the passage a claim was taken from in the documents panel, highlighted."""
+        amap = self.document.map if self.document is not None else None
+        node = amap.nodes.get(node_id) if amap is not None else None
+        excerpt = amap.excerpts.get(node.excerpt_id) if node and node.excerpt_id else None
+        if excerpt is None:
+            if not quiet:
+                self.statusBar().showMessage("This claim was not taken from a document.", 5000)
+            return False
+        if excerpt.status == "lost":
+            self.statusBar().showMessage(
+                "This passage was not found in the re-imported document; showing where it was.", 8000)
+        return self.document_panel.show_passage(excerpt.document_id, excerpt.start, excerpt.end)
+
+    def show_node(self, node_id: str) -> None:
+        """Select a node on the canvas and bring it into view (a find result)."""
+        self.canvas.select_items([node_id])
+        self.canvas.center_on_node(node_id)
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_window = ShortcutsWindow(self.menuBar(), self)
+        self.shortcuts_window.show()
 
     def rename_map(self) -> None:
         if self.document is None:
@@ -340,7 +355,8 @@ class MainWindow(QMainWindow):
             self.resize(1200, 780)
         state = QSettings().value(STATE_KEY)
         if not (isinstance(state, QByteArray) and self.restoreState(state)):
-            self.resizeDocks([self.document_panel], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.document_panel, self.inspector], [DOCK_WIDTH, INSPECTOR_WIDTH],
+                             Qt.Orientation.Horizontal)
         available = self.screen().availableGeometry()  # the screen may be smaller than last time
         if self.width() > available.width() or self.height() > available.height():
             self.resize(min(self.width(), int(available.width() * 0.95)),

@@ -48,6 +48,17 @@ def has_fragment(mime: QMimeData | None) -> bool:
     return mime is not None and mime.hasFormat(NODES_MIME)
 
 
+def fragment_origin(mime: QMimeData | None) -> tuple[float, float] | None:
+    """The position of the fragment's first node (to paste it at a chosen point), or None."""
+    if not has_fragment(mime):
+        return None
+    try:
+        nodes = json.loads(bytes(mime.data(NODES_MIME)).decode("utf-8"))["nodes"]
+        return (float(nodes[0]["x"]), float(nodes[0]["y"])) if nodes else None
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
 def fragment_copies(
     mime: QMimeData, amap: ArgumentMap, offset: tuple[float, float] = (30.0, 30.0)
 ) -> tuple[list[Node], list[Edge], list[Excerpt]]:

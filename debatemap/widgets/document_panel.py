@@ -84,6 +84,20 @@ class DocumentPanel(QDockWidget):
     def select_document(self, document_id: str) -> bool:
         return self.list.select_id(document_id)
 
+    def show_passage(self, document_id: str, start: int, end: int) -> bool:
+        """Show a document with the code point span ``start:end`` scrolled into view and
+        highlighted (provenance: "Go to source", find results). False for an unknown document."""
+        if self.document is None or document_id not in self.document.map.documents:
+            return False
+        self.show()
+        self.raise_()
+        if self.list.selected_id() != document_id and not self.select_document(document_id):
+            return False
+        if self.text_view.source is None or self.text_view.source.id != document_id:
+            self._show_selected()
+        self.text_view.show_focus(start, end)
+        return True
+
     def selected_document_id(self) -> str | None:
         return self.list.selected_id()
 
@@ -92,6 +106,9 @@ class DocumentPanel(QDockWidget):
         added = [i for i in ids if self.document is not None and i in self.document.map.documents]
         if added:  # just imported (or brought back by redo): show it
             self.select_document(added[0])
+        shown = self.text_view.source
+        if shown is not None and shown.id in ids and self.list.selected_id() == shown.id:
+            self._show_selected()  # a re-import changed the text that is shown
 
     def _on_nodes_changed(self, *_args) -> None:
         self.text_view.set_highlights(self.highlights())

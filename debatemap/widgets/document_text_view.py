@@ -48,6 +48,7 @@ class DocumentTextView(QTextEdit):
         self.candidates: list[tuple[int, int]] = []
         self._candidate_starts: list[int] = []
         self.highlights: list[Highlight] = []
+        self.focus: tuple[int, int] | None = None  # the passage shown by "Go to source" or Find
         self._hovered: tuple[int, int] | None = None
         self._press: tuple[QPoint, ExcerptPayload] | None = None
 
@@ -65,6 +66,7 @@ class DocumentTextView(QTextEdit):
         self.candidates = sorted(candidates)
         self._candidate_starts = [start for start, _ in self.candidates]
         self.highlights = []
+        self.focus = None
         self._hovered = None
         self._press = None
         text = source.text if source is not None else ""
@@ -83,6 +85,28 @@ class DocumentTextView(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def show_focus(self, start: int, end: int) -> None:
+        """Mark the code point span ``start:end`` as the passage being looked at and scroll
+        it into the upper third of the view (without selecting it)."""
+        length = self.offsets.length
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        self.focus = (start, end) if start < end else None
+        self._update_extra_selections()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        self.setTextCursor(cursor)
+        top = self.cursorRect(cursor).top() + self.verticalScrollBar().value()
+        self.verticalScrollBar().setValue(int(top - self.viewport().height() / 3))
+        self.ensureCursorVisible()
+
+    def focus_visible(self) -> bool:
+        """Whether the start of the focused passage is inside the viewport."""
+        if self.focus is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(self.focus[0]))
+        return self.viewport().rect().intersects(self.cursorRect(cursor))
+
     def _update_extra_selections(self) -> None:
         selections = []
         if self._hovered is not None:
@@ -91,6 +115,8 @@ class DocumentTextView(QTextEdit):
             selections.append(
                 self._extra(highlight.start, highlight.end, text_formats.excerpt_format(highlight.color))
             )
+        if self.focus is not None:
+            selections.append(self._extra(*self.focus, text_formats.focus_format()))
         self.setExtraSelections(selections)
 
     def _extra(self, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:

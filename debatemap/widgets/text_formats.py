@@ -88,6 +88,19 @@ def excerpt_format(color: QColor) -> QTextCharFormat:
     return fmt
 
 
+FOCUS_BACKGROUND = QColor(255, 200, 0, 140)  # the passage "Go to source" or Find led to
+FOCUS_OUTLINE = QColor("#bf8700")
+
+
+def focus_format() -> QTextCharFormat:
+    """The passage being looked at: a strong marker-pen yellow, whatever node colour it has."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(FOCUS_BACKGROUND)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(FOCUS_OUTLINE)
+    return fmt
+
+
 def hover_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(HOVER_BACKGROUND)

@@ -184,7 +184,7 @@ def test_closing_the_map_while_reading_discards_the_import(qtbot, opened, files,
 def test_documents_dock_toggles_from_the_view_menu_and_its_state_is_restored(qtbot, window):
     from debatemap.app.main_window import MainWindow
 
-    view_menu = window.menuBar().actions()[2].menu()
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert window.documents_toggle in view_menu.actions()
     assert window.document_panel.isVisible()
     window.documents_toggle.trigger()

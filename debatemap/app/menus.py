@@ -1,0 +1,73 @@
+"""The main window's menu bar: File, Edit, Map, View, Help, and the docks' toggles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from debatemap.app import dialogs
+
+if TYPE_CHECKING:
+    from debatemap.app.main_window import MainWindow
+
+
+def build_menus(window: "MainWindow") -> None:
+    bar = window.menuBar()
+    add = window.edit_actions.action
+    file_menu = bar.addMenu("&File")
+    window.new_action = add(file_menu, "&New…", window.new_map, QKeySequence.StandardKey.New)
+    window.open_action = add(file_menu, "&Open…", window.open_map, QKeySequence("Ctrl+O"))
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu.aboutToShow.connect(window.rebuild_recent_menu)
+    window.rebuild_recent_menu()
+    file_menu.addSeparator()
+    window.import_action = add(
+        file_menu, "&Import Documents…", window.import_documents, QKeySequence("Ctrl+Shift+I")
+    )
+    window.reimport_action = add(file_menu, "&Re-import Document…", window.reimport_document)
+    window.reimport_action.setStatusTip(
+        "Replace the selected document by a newer version; claims taken from it are re-anchored"
+    )
+    file_menu.addSeparator()
+    window.save_as_action = add(file_menu, "Save &As…", window.save_as, QKeySequence("Ctrl+Shift+S"))
+    file_menu.addSeparator()
+    window.quit_action = add(file_menu, "&Quit", window.close, QKeySequence("Ctrl+Q"))
+    window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+    window.edit_menu = bar.addMenu("&Edit")
+    window.undo_action = add(window.edit_menu, "&Undo", lambda: None, QKeySequence.StandardKey.Undo)
+    window.redo_action = add(window.edit_menu, "&Redo", lambda: None, QKeySequence.StandardKey.Redo)
+    window._edit_separator = window.edit_menu.addSeparator()
+    window.edit_actions.fill_edit_menu(window.edit_menu)
+    window.delete_action = window.edit_actions.delete
+    window.edit_menu.addSeparator()
+    window.rename_action = add(window.edit_menu, "Re&name Map…", window.rename_map)
+
+    window.map_menu = bar.addMenu("&Map")
+    window.edit_actions.fill_map_menu(window.map_menu)
+
+    view_menu = bar.addMenu("&View")
+    window.edit_actions.fill_view_menu(view_menu)
+    view_menu.addSeparator()
+    for dock, text, keys in (
+        (window.document_panel, "&Documents", "Ctrl+Shift+D"),
+        (window.inspector, "&Inspector", "Ctrl+Alt+I"),
+        (window.history_dock, "Undo &History", "Ctrl+Alt+H"),
+        (window.find_dock, "F&ind Results", None),
+    ):
+        toggle = dock.toggleViewAction()
+        toggle.setText(text)
+        if keys:
+            toggle.setShortcut(QKeySequence(keys))
+        view_menu.addAction(toggle)
+        window.addAction(toggle)
+    window.documents_toggle = window.document_panel.toggleViewAction()
+    window.inspector_toggle = window.inspector.toggleViewAction()
+    window.history_toggle = window.history_dock.toggleViewAction()
+
+    help_menu = bar.addMenu("&Help")
+    window.shortcuts_action = add(help_menu, "&Keyboard Shortcuts…", window.show_shortcuts,
+                                  QKeySequence("Ctrl+/"))
+    window.about_action = add(help_menu, "&About Debatemap", lambda: dialogs.show_about(window))
+    window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
