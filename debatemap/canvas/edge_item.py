@@ -1,50 +1,57 @@
-"""EdgeItem: one link drawn as a line with an arrowhead; undercuts end at their edge's midpoint."""
+"""EdgeItem: one link as a line between node borders with a type-specific pattern and end marker."""
 
 from __future__ import annotations
 
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsSceneHoverEvent, QStyle,
+                               QStyleOptionGraphicsItem, QWidget)
 
 from debatemap.canvas import style
 from debatemap.canvas.node_item import NodeItem
 from debatemap.core.model import Edge
 
-GAP = 3.0  # space between a node's border and the line or arrow tip
+GAP = 3.0  # space between a node's border and the line's end
 
 
 class EdgeItem(QGraphicsItem):
-    """Drawn in scene coordinates (the item stays at the origin); geometry is cached and
-    recomputed only when an end moves (``update_geometry``)."""
+    """Drawn in scene coordinates (the item stays at the origin); the line, its markers and
+    its shape are cached and recomputed only when an end moves (``update_geometry``)."""
 
-    def __init__(
-        self, edge: Edge, source: NodeItem, target: "NodeItem | EdgeItem",
-        parent: QGraphicsItem | None = None,
-    ) -> None:
+    def __init__(self, edge: Edge, source: NodeItem, target: "NodeItem | EdgeItem",
+                 parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.edge_id = edge.id
         self.edge_type = str(edge.type)
         self.source_item = source
         self.target_item = target
         self.dependents: list[EdgeItem] = []  # undercuts that end at this edge's midpoint
+        self.hovered = False
+        self.drop_target = False
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip(f"{self.edge_type} link")
-        self._pen = style.edge_pen(self.edge_type)
+        self.setAcceptHoverEvents(True)
         self._line = QLineF()
-        self._arrow = QPolygonF()
+        self._shaft = QLineF()
+        self._markers: list[tuple[QPainterPath, bool]] = []  # path, filled
         self._bounds = QRectF()
         self._shape = QPainterPath()
-        self.update_geometry()
+        self.set_type(self.edge_type)
 
     @property
     def line(self) -> QLineF:
+        """From the source's border to the target's border (or the attacked link's middle)."""
         return QLineF(self._line)
 
     def midpoint(self) -> QPointF:
         return self._line.pointAt(0.5)
+
+    def set_type(self, edge_type: str) -> None:
+        self.edge_type = str(edge_type)
+        self.setToolTip(f"{self.edge_type.capitalize()} link — right-click to change")
+        self.update_geometry()
 
     def update_geometry(self) -> None:
         """Follow the ends; then let the undercuts aimed at this edge follow it."""
@@ -52,18 +59,29 @@ class EdgeItem(QGraphicsItem):
         if isinstance(self.target_item, EdgeItem):
             end = self.target_item.midpoint()
         else:
-            end = _border_point(self.target_item, source_center)
-        start = _border_point(self.source_item, end)
+            end = border_point(self.target_item, source_center)
+        start = border_point(self.source_item, end)
         self.prepareGeometryChange()
         self._line = QLineF(start, end)
-        self._arrow = _arrowhead(self._line)
+        _pattern, end_marker, start_marker = style.edge_style(self.edge_type)
+        self._markers = []
+        shaft = QLineF(self._line)
+        if self._line.length() >= 1.0:
+            cut = _add_marker(self._markers, self._line, end_marker)
+            shaft.setP2(self._line.pointAt(1 - cut / self._line.length()))
+            if start_marker:
+                back = QLineF(end, start)
+                cut = _add_marker(self._markers, back, start_marker)
+                shaft.setP1(back.pointAt(1 - cut / back.length()))
+        self._shaft = shaft
         path = QPainterPath(start)
         path.lineTo(end)
         stroker = QPainterPathStroker()
-        stroker.setWidth(10.0)  # easier to click than the thin line itself
+        stroker.setWidth(10.0)  # easier to hit than the thin line itself
         self._shape = stroker.createStroke(path)
-        self._shape.addPolygon(self._arrow)
-        self._bounds = self._shape.boundingRect().adjusted(-2, -2, 2, 2)
+        for marker, _filled in self._markers:
+            self._shape.addPath(marker)
+        self._bounds = self._shape.boundingRect().adjusted(-4, -4, 4, 4)
         self.update()
         for dependent in self.dependents:
             dependent.update_geometry()
@@ -74,26 +92,51 @@ class EdgeItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return self._shape
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
         if self._line.length() < 1.0:
             return
+        colors = style.palette()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self._pen)
-        if option.state & QStyle.StateFlag.State_Selected:
-            pen.setWidthF(pen.widthF() + 2.0)
+        if selected or self.hovered or self.drop_target:
+            glow = QColor(colors.selection if selected else colors.hover)
+            glow.setAlpha(90 if selected else 60)
+            painter.setPen(QPen(glow, 8.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(self._line)
+        width = style.EDGE_WIDTH + (0.8 if selected or self.hovered else 0.0)
+        pen = style.edge_pen(self.edge_type, width)
         painter.setPen(pen)
-        # Stop the line at the arrow's base so that a thick or dashed pen does not blunt the tip.
-        shaft = QLineF(self._line)
-        shaft.setLength(max(0.0, shaft.length() - style.ARROW_SIZE * 0.8))
-        painter.drawLine(shaft)
-        painter.setPen(QPen(pen.color(), 1.0))
-        painter.setBrush(pen.color())
-        painter.drawPolygon(self._arrow)
+        painter.drawLine(self._shaft)
+        color = pen.color()
+        for marker, filled in self._markers:
+            painter.setPen(QPen(color, 1.0 if filled else max(2.4, width), Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin))
+            painter.setBrush(color if filled else Qt.BrushStyle.NoBrush)
+            painter.drawPath(marker)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(-0.5 if value else -1.0)
+        return super().itemChange(change, value)
 
 
-def _border_point(item: NodeItem, toward: QPointF) -> QPointF:
+def border_point(item: NodeItem, toward: QPointF) -> QPointF:
     """Where the line from the item's centre toward a point leaves the card (plus a gap)."""
     center = item.scenePos()
     dx, dy = toward.x() - center.x(), toward.y() - center.y()
@@ -106,12 +149,46 @@ def _border_point(item: NodeItem, toward: QPointF) -> QPointF:
     return QPointF(center.x() + dx * scale, center.y() + dy * scale)
 
 
-def _arrowhead(line: QLineF) -> QPolygonF:
-    if line.length() < 1.0:
-        return QPolygonF()
+def _add_marker(markers: list, line: QLineF, kind: str) -> float:
+    """Append the marker drawn at ``line.p2()``; return how much of the shaft it replaces."""
     tip = line.p2()
     angle = math.atan2(line.dy(), line.dx())
-    size, spread = style.ARROW_SIZE, math.radians(24)
-    left = QPointF(tip.x() - size * math.cos(angle - spread), tip.y() - size * math.sin(angle - spread))
-    right = QPointF(tip.x() - size * math.cos(angle + spread), tip.y() - size * math.sin(angle + spread))
-    return QPolygonF([tip, left, right])
+    ux, uy = math.cos(angle), math.sin(angle)
+    nx, ny = -uy, ux
+    size = style.ARROW_SIZE
+
+    def at(back: float, side: float) -> QPointF:
+        return QPointF(tip.x() - ux * back + nx * side, tip.y() - uy * back + ny * side)
+
+    if kind == "arrow":
+        path = QPainterPath()
+        path.addPolygon(QPolygonF([tip, at(size, size * 0.45), at(size * 0.8, 0), at(size, -size * 0.45), tip]))
+        markers.append((path, True))
+        return size * 0.8
+    if kind == "bar":
+        half = style.BAR_WIDTH / 2
+        path = QPainterPath(at(1.0, half))
+        path.lineTo(at(1.0, -half))
+        markers.append((path, False))
+        return 1.0
+    if kind == "open":
+        path = QPainterPath(at(size, size * 0.5))
+        path.lineTo(tip)
+        path.lineTo(at(size, -size * 0.5))
+        markers.append((path, False))
+        return 0.0
+    if kind == "double":
+        path = QPainterPath(at(size * 0.8, size * 0.45))
+        path.lineTo(tip)
+        path.lineTo(at(size * 0.8, -size * 0.45))
+        path.moveTo(at(size * 1.5, size * 0.45))
+        path.lineTo(at(size * 0.7, 0))
+        path.lineTo(at(size * 1.5, -size * 0.45))
+        markers.append((path, False))
+        return 0.0
+    if kind == "dot":
+        path = QPainterPath()
+        path.addEllipse(at(3.5, 0), 3.5, 3.5)
+        markers.append((path, True))
+        return 7.0
+    return 0.0

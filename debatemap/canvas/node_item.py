@@ -1,12 +1,15 @@
-"""NodeItem: one node drawn as a rounded card with a kind band and wrapped text."""
+"""NodeItem: one node drawn as a card: kind band, wrapped QStaticText, source badge, pin, handle."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QStaticText, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import (QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText,
+                           QTransform)
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsSceneHoverEvent, QStyle,
+                               QStyleOptionGraphicsItem, QWidget)
 
 from debatemap.canvas import style
 from debatemap.core.model import Node
@@ -14,13 +17,35 @@ from debatemap.core.model import Node
 if TYPE_CHECKING:
     from debatemap.canvas.edge_item import EdgeItem
 
-TEXT_DETAIL = 0.35  # below this zoom the text is unreadable anyway: draw the card only
+TEXT_WIDTH = style.NODE_WIDTH - 2 * style.NODE_PADDING
+
+
+def static_text(text: str, font, width: float | None = None) -> QStaticText:
+    prepared = QStaticText(text)
+    prepared.setTextFormat(Qt.TextFormat.PlainText)
+    if width is not None:
+        prepared.setTextWidth(width)
+    prepared.prepare(QTransform(), font)
+    return prepared
+
+
+def card_height(text: str, has_source: bool = False) -> float:
+    """The height a card for this text will have (to place a node before it exists)."""
+    height = static_text(text or " ", style.text_font(), TEXT_WIDTH).size().height()
+    return _height_for(height, has_source)
+
+
+def _height_for(text_height: float, has_source: bool) -> float:
+    badge = style.BADGE_HEIGHT + 2 if has_source else 0.0
+    return style.BAND_HEIGHT + 2 * style.NODE_PADDING + text_height + badge
 
 
 class NodeItem(QGraphicsItem):
-    """A node centred on its position; geometry and painter paths are cached per text/kind."""
+    """A node centred on its position. Geometry, paths and prepared texts are computed in
+    ``set_node`` only when what they show changed, so paint and boundingRect stay cheap."""
 
-    def __init__(self, node: Node, parent: QGraphicsItem | None = None) -> None:
+    def __init__(self, node: Node, source_title: str | None = None,
+                 parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.node_id = node.id
         self.edges: list["EdgeItem"] = []  # edges that start or end here; kept by the scene
@@ -29,35 +54,45 @@ class NodeItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
-        self.setAcceptHoverEvents(False)
+        self.setAcceptHoverEvents(True)
+        self.hovered = False
+        self.drop_target = False  # something is being dragged over this node
         self._rect = QRectF()
+        self._bounds = QRectF()
         self._outline = QPainterPath()
         self._band = QPainterPath()
-        self._static_text = QStaticText()
-        self._band_label = QStaticText()
+        self._shape = QPainterPath()
+        self._text = QStaticText()
+        self._label = QStaticText()
+        self._badge = QStaticText()
         self._text_font = style.text_font()
         self._band_font = style.band_font()
+        self._badge_font = style.badge_font()
         self.text = ""
         self.kind = ""
+        self.pinned = False
+        self.source_title: str | None = None
         self._color: str | None = None
-        self.set_node(node)
+        self._key: tuple | None = None
+        self.set_node(node, source_title)
 
-    def set_node(self, node: Node) -> None:
-        """Take the node's current text and kind; recompute geometry only when it changes."""
-        if (node.text, str(node.kind), node.color) == (self.text, self.kind, self._color):
-            return  # e.g. only moved: nothing to lay out again
+    # ---- model -> geometry ---------------------------------------------------------------
+
+    def set_node(self, node: Node, source_title: str | None = None) -> None:
+        """Take the node's fields; lay the card out again only when its content changed."""
+        key = (node.text, str(node.kind), node.color, bool(node.pinned), source_title)
+        if key == self._key:
+            return  # e.g. only moved
+        self._key = key
         self.text, self.kind, self._color = node.text, str(node.kind), node.color
-        text = QStaticText(node.text)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        text.setTextWidth(style.NODE_WIDTH - 2 * style.NODE_PADDING)
-        text.prepare(QTransform(), self._text_font)
-        self._static_text = text
-        label = QStaticText(style.kind_label(self.kind))
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.prepare(QTransform(), self._band_font)
-        self._band_label = label
-
-        height = style.BAND_HEIGHT + 2 * style.NODE_PADDING + text.size().height()
+        self.pinned, self.source_title = bool(node.pinned), source_title
+        self._text = static_text(node.text, self._text_font, TEXT_WIDTH)
+        self._label = static_text(style.kind_label(self.kind), self._band_font)
+        if source_title:
+            metrics = QFontMetricsF(self._badge_font)
+            elided = metrics.elidedText(source_title, Qt.TextElideMode.ElideRight, TEXT_WIDTH - 18)
+            self._badge = static_text(elided, self._badge_font)
+        height = _height_for(self._text.size().height(), bool(source_title))
         rect = QRectF(-style.NODE_WIDTH / 2, -height / 2, style.NODE_WIDTH, height)
         if rect != self._rect:
             self.prepareGeometryChange()
@@ -67,9 +102,15 @@ class NodeItem(QGraphicsItem):
             strip = QPainterPath()
             strip.addRect(QRectF(rect.left(), rect.top(), rect.width(), style.BAND_HEIGHT))
             self._band = self._outline.intersected(strip)
+            self._shape = QPainterPath(self._outline)
+            self._shape.addEllipse(self.handle_center(), style.HANDLE_RADIUS + 2, style.HANDLE_RADIUS + 2)
+            r = style.HANDLE_RADIUS + 4
+            self._bounds = rect.adjusted(-4, -4, r, 4)
             for edge in self.edges:
                 edge.update_geometry()
-        self.setToolTip(f"{style.kind_label(self.kind).title()}: {node.text}")
+        where = f"\nSource: {source_title}" if source_title else ""
+        pin = "\n(pinned)" if self.pinned else ""
+        self.setToolTip(f"{style.kind_label(self.kind).title()}: {node.text}{where}{pin}")
         self.update()
 
     @property
@@ -77,42 +118,138 @@ class NodeItem(QGraphicsItem):
         """The card in item coordinates (centred on the origin)."""
         return QRectF(self._rect)
 
+    def handle_center(self) -> QPointF:
+        return QPointF(self._rect.right(), 0.0)
+
+    def handle_contains(self, scene_point: QPointF, slack: float = 3.0) -> bool:
+        local = self.mapFromScene(scene_point) - self.handle_center()
+        return math.hypot(local.x(), local.y()) <= style.HANDLE_RADIUS + slack
+
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2, 2)  # room for the selection outline
+        return self._bounds
 
     def shape(self) -> QPainterPath:
-        return self._outline
+        return self._shape
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
+    # ---- painting ------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        colors = style.palette()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        band = style.kind_color(self.kind, self._color)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        if selected:  # a soft halo outside the card, then a strong border
+            halo = QColor(colors.selection)
+            halo.setAlpha(70)
+            painter.setPen(QPen(halo, 7.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._outline)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.NODE_FILL)
+        painter.setBrush(colors.node_fill)
         painter.drawPath(self._outline)
-        painter.setBrush(style.kind_color(self.kind, self._color))
+        painter.setBrush(band)
         painter.drawPath(self._band)
-        border = QPen(style.SELECTED_BORDER, 3.0) if selected else QPen(style.NODE_BORDER, 1.2)
+        if selected:
+            border = QPen(colors.selection, 2.4)
+        elif self.drop_target or self.hovered:
+            border = QPen(colors.hover, 1.8)
+        else:
+            border = QPen(colors.node_border, 1.0)
         painter.setPen(border)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
+        if self.drop_target:
+            painter.setPen(QPen(colors.hover, 2.0, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(self._rect.adjusted(-4, -4, 4, 4), 10, 10)
 
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        if detail < TEXT_DETAIL:
-            return
+        if detail < style.TEXT_DETAIL:
+            return  # zoomed far out: card and band only
         left = self._rect.left() + style.NODE_PADDING
-        label_top = self._rect.top() + (style.BAND_HEIGHT - self._band_label.size().height()) / 2
+        label_top = self._rect.top() + (style.BAND_HEIGHT - self._label.size().height()) / 2
         painter.setFont(self._band_font)
-        painter.setPen(style.BAND_TEXT_COLOR)
-        painter.drawStaticText(QPointF(left, label_top), self._band_label)
+        painter.setPen(style.band_text_color(band))
+        painter.drawStaticText(QPointF(left, label_top), self._label)
+        if self.pinned:
+            self._paint_pin(painter, band)
         painter.setFont(self._text_font)
-        painter.setPen(style.TEXT_COLOR)
+        painter.setPen(colors.text)
         text_top = self._rect.top() + style.BAND_HEIGHT + style.NODE_PADDING
-        painter.drawStaticText(QPointF(left, text_top), self._static_text)
+        painter.drawStaticText(QPointF(left, text_top), self._text)
+        if self.source_title:
+            self._paint_badge(painter)
+        if self.hovered and not self.drop_target:
+            self._paint_handle(painter)
+
+    def _paint_pin(self, painter: QPainter, band: QColor) -> None:
+        """A small push-pin in the band's right corner."""
+        color = style.band_text_color(band)
+        x = self._rect.right() - 12
+        y = self._rect.top() + style.BAND_HEIGHT / 2 - 1
+        painter.setPen(QPen(color, 1.4))
+        painter.setBrush(color)
+        painter.drawEllipse(QPointF(x, y - 2), 3.0, 3.0)
+        painter.drawLine(QPointF(x, y + 1), QPointF(x, y + 6))
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        """The title of the document the claim was taken from, on a quiet pill."""
+        colors = style.palette()
+        top = self._rect.bottom() - style.NODE_PADDING - style.BADGE_HEIGHT + 4
+        width = min(self._badge.size().width() + 22, TEXT_WIDTH)
+        pill = QRectF(self._rect.left() + style.NODE_PADDING - 3, top, width, style.BADGE_HEIGHT - 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors.badge_fill)
+        painter.drawRoundedRect(pill, 4, 4)
+        # a tiny page glyph with a folded corner
+        page = QRectF(pill.left() + 5, pill.center().y() - 5, 7.5, 10)
+        painter.setPen(QPen(colors.muted, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        glyph = QPainterPath(page.topLeft())
+        glyph.lineTo(page.right() - 2.5, page.top())
+        glyph.lineTo(page.right(), page.top() + 2.5)
+        glyph.lineTo(page.bottomRight())
+        glyph.lineTo(page.bottomLeft())
+        glyph.closeSubpath()
+        painter.drawPath(glyph)
+        painter.setFont(self._badge_font)
+        painter.setPen(colors.muted)
+        text_top = pill.center().y() - self._badge.size().height() / 2
+        painter.drawStaticText(QPointF(pill.left() + 17, text_top), self._badge)
+
+    def _paint_handle(self, painter: QPainter) -> None:
+        colors = style.palette()
+        painter.setPen(QPen(colors.node_fill, 1.5))
+        painter.setBrush(colors.hover)
+        painter.drawEllipse(self.handle_center(), style.HANDLE_RADIUS, style.HANDLE_RADIUS)
+        painter.setPen(QPen(colors.node_fill, 1.6))
+        c = self.handle_center()
+        painter.drawLine(QPointF(c.x() - 3, c.y()), QPointF(c.x() + 3, c.y()))
+        painter.drawLine(QPointF(c.x() + 1, c.y() - 2.5), QPointF(c.x() + 3, c.y()))
+        painter.drawLine(QPointF(c.x() + 1, c.y() + 2.5), QPointF(c.x() + 3, c.y()))
+
+    # ---- interaction state ---------------------------------------------------------------
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             for edge in self.edges:
                 edge.update_geometry()
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(1.0 if value else 0.0)
         return super().itemChange(change, value)

@@ -1,4 +1,4 @@
-"""MapScene: the graphics scene that mirrors one MapDocument through its signals."""
+"""MapScene: the graphics scene that mirrors one MapDocument through its signals (no editing UI)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from debatemap.canvas import style
 from debatemap.canvas.display import grid_positions, needs_grid
 from debatemap.canvas.edge_item import EdgeItem
 from debatemap.canvas.node_item import NodeItem
-from debatemap.core.model import Edge
+from debatemap.core.model import Edge, Node
 from debatemap.document.mapdocument import MapDocument
 
 SCENE_MARGIN = 400.0  # room to scroll past the outermost nodes
@@ -32,22 +32,59 @@ class MapScene(QGraphicsScene):
         self.edge_items: dict[str, EdgeItem] = {}
         self.display_grid = False  # nodes are shown in a grid because all are stored at 0,0
         self._drag_start: dict[str, QPointF] = {}
-        self.setBackgroundBrush(style.SCENE_BACKGROUND)
-        document.nodesAdded.connect(self._on_nodes_added)
-        document.nodesChanged.connect(self._on_nodes_changed)
-        document.edgesAdded.connect(self._on_edges_added)
-        document.itemsRemoved.connect(self._on_items_removed)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(style.palette().background)
+        self._attached = True
+        for signal, slot in self._connections():
+            signal.connect(slot)
         self.rebuild()
 
-    def detach(self) -> None:
-        """Stop following the document (before it is closed or the scene is replaced)."""
-        for signal, slot in (
+    def _connections(self):
+        return (
             (self.document.nodesAdded, self._on_nodes_added),
             (self.document.nodesChanged, self._on_nodes_changed),
             (self.document.edgesAdded, self._on_edges_added),
+            (self.document.edgesChanged, self._on_edges_changed),
             (self.document.itemsRemoved, self._on_items_removed),
-        ):
+            (self.document.documentsChanged, self._on_documents_changed),
+        )
+
+    def detach(self) -> None:
+        """Stop following the document (before it is closed or the scene is replaced)."""
+        if not self._attached:
+            return
+        self._attached = False
+        for signal, slot in self._connections():
             signal.disconnect(slot)
+
+    def refresh_palette(self, dark: bool | None = None) -> None:
+        """Follow a changed system palette (or force light/dark)."""
+        style.refresh_palette(dark)
+        self.setBackgroundBrush(style.palette().background)
+        self.update()
+
+    def source_title(self, node: Node) -> str | None:
+        """The title of the document a node's excerpt comes from, if it has one."""
+        amap = self.document.map
+        excerpt = amap.excerpts.get(node.excerpt_id) if node.excerpt_id else None
+        if excerpt is None:
+            return None
+        document = amap.documents.get(excerpt.document_id)
+        return document.title if document is not None else "missing document"
+
+    def node_item_at(self, point: QPointF) -> NodeItem | None:
+        for item in self.items(point):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    def edge_item_at(self, point: QPointF) -> EdgeItem | None:
+        for item in self.items(point):
+            if isinstance(item, NodeItem):
+                return None  # a card covers the link here
+            if isinstance(item, EdgeItem):
+                return item
+        return None
 
     def rebuild(self) -> None:
         self.clear()
@@ -96,7 +133,8 @@ class MapScene(QGraphicsScene):
     # ---- mirroring the document ----------------------------------------------------------
 
     def _add_node_item(self, node_id: str) -> NodeItem:
-        item = NodeItem(self.document.map.nodes[node_id])
+        node = self.document.map.nodes[node_id]
+        item = NodeItem(node, self.source_title(node))
         self.node_items[node_id] = item
         self.addItem(item)
         return item
@@ -136,7 +174,8 @@ class MapScene(QGraphicsScene):
         for node_id in node_ids:
             item = self.node_items.get(node_id)
             if item is not None:
-                item.set_node(self.document.map.nodes[node_id])
+                node = self.document.map.nodes[node_id]
+                item.set_node(node, self.source_title(node))
         self.place_nodes(node_ids)
         self.mapChanged.emit()
 
@@ -144,6 +183,20 @@ class MapScene(QGraphicsScene):
         edges = self.document.map.edges
         self._add_edge_items({i: edges[i] for i in edge_ids if i in edges})
         self.mapChanged.emit()
+
+    def _on_edges_changed(self, edge_ids: list[str]) -> None:
+        for edge_id in edge_ids:
+            item = self.edge_items.get(edge_id)
+            edge = self.document.map.edges.get(edge_id)
+            if item is not None and edge is not None:
+                item.set_type(str(edge.type))
+        self.mapChanged.emit()
+
+    def _on_documents_changed(self, _document_ids: list) -> None:
+        nodes = self.document.map.nodes
+        for node_id, item in self.node_items.items():
+            if nodes[node_id].excerpt_id:
+                item.set_node(nodes[node_id], self.source_title(nodes[node_id]))
 
     def _on_items_removed(self, node_ids: list[str], edge_ids: list[str]) -> None:
         for edge_id in edge_ids:

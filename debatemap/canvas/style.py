@@ -1,50 +1,119 @@
-"""How kinds and link types look: colours, labels, pens, sizes (one place to restyle the canvas)."""
+"""How the canvas looks: sizes, fonts, kind colours, link styles, and the light/dark palette."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QApplication
 
 from debatemap.core.model import EdgeType, NodeKind
 
-NODE_WIDTH = 220.0
+NODE_WIDTH = 230.0
 NODE_PADDING = 10.0
-BAND_HEIGHT = 20.0  # the coloured strip at the top of a node that carries its kind label
-CORNER_RADIUS = 8.0
+BAND_HEIGHT = 19.0  # the coloured strip at the top of a node that carries its kind label
+BADGE_HEIGHT = 18.0  # the source line at the bottom of a node taken from a document
+CORNER_RADIUS = 7.0
+HANDLE_RADIUS = 6.5  # the link handle shown on hover at a node's right border
+TEXT_DETAIL = 0.4  # below this zoom only the card and its kind band are drawn
+DEFAULT_NODE_HEIGHT = 62.0  # a one-line claim, for placing a node not yet made
 
 # Band colours differ in lightness as well as hue, and the band always carries the kind's
 # name, so a greyscale print still tells kinds apart.
 KIND_COLORS: dict[str, str] = {
     NodeKind.CLAIM: "#2f6db5",
-    NodeKind.OBJECTION: "#c0392b",
-    NodeKind.REBUTTAL: "#8e44ad",
-    NodeKind.EVIDENCE: "#1e8449",
-    NodeKind.QUESTION: "#d68910",
-    NodeKind.IDEA: "#17a2b8",
-    NodeKind.NOTE: "#7f8c8d",
-    NodeKind.ARGUMENT: "#34495e",
+    NodeKind.OBJECTION: "#b83227",
+    NodeKind.REBUTTAL: "#7d3c98",
+    NodeKind.EVIDENCE: "#1d7a43",
+    NodeKind.QUESTION: "#b9770e",
+    NodeKind.IDEA: "#138a9c",
+    NodeKind.NOTE: "#6c7a7b",
+    NodeKind.ARGUMENT: "#2c3e50",
 }
 UNKNOWN_KIND_COLOR = "#555555"
 
-NODE_FILL = QColor("#ffffff")
-NODE_BORDER = QColor("#4a4a4a")
-SELECTED_BORDER = QColor("#f39c12")
-TEXT_COLOR = QColor("#1b1b1b")
-BAND_TEXT_COLOR = QColor("#ffffff")
-SCENE_BACKGROUND = QColor("#f4f5f7")
-
-EDGE_COLORS: dict[str, str] = {
-    EdgeType.SUPPORT: "#1e8449",
-    EdgeType.ATTACK: "#c0392b",
-    EdgeType.UNDERCUT: "#c0392b",
-    EdgeType.PREMISE: "#555555",
-    EdgeType.CONCLUSION: "#555555",
-    EdgeType.CONTRARY: "#7d3c98",
-    EdgeType.CONTRADICTORY: "#7d3c98",
-    EdgeType.ENTAILS: "#2f6db5",
+# Link styles: line pattern and end marker carry the type; colour only repeats it.
+#   support       solid   filled arrowhead        attack        dashed  bar (tee)
+#   undercut      dotted  bar, at the link's middle  premise    thin solid, dot
+#   conclusion    solid   open arrowhead          entails       solid   double chevron
+#   contrary      dash-dot, open heads both ends  contradictory dash-dot, bars both ends
+EDGE_STYLES: dict[str, tuple[str, str, str]] = {  # type: (pattern, end marker, start marker)
+    EdgeType.SUPPORT: ("solid", "arrow", ""),
+    EdgeType.ATTACK: ("dash", "bar", ""),
+    EdgeType.UNDERCUT: ("dot", "bar", ""),
+    EdgeType.PREMISE: ("solid", "dot", ""),
+    EdgeType.CONCLUSION: ("solid", "open", ""),
+    EdgeType.ENTAILS: ("solid", "double", ""),
+    EdgeType.CONTRARY: ("dashdot", "open", "open"),
+    EdgeType.CONTRADICTORY: ("dashdot", "bar", "bar"),
 }
-EDGE_WIDTH = 2.2
+EDGE_WIDTH = 2.0
 ARROW_SIZE = 11.0
+BAR_WIDTH = 16.0
+
+
+@dataclass(frozen=True)
+class Palette:
+    dark: bool
+    background: QColor
+    node_fill: QColor
+    node_border: QColor
+    text: QColor
+    muted: QColor
+    band_text: QColor
+    selection: QColor
+    hover: QColor
+    badge_fill: QColor
+    edges: dict
+
+
+def _edge_colors(dark: bool) -> dict[str, QColor]:
+    light = {
+        EdgeType.SUPPORT: "#1d7a43", EdgeType.ATTACK: "#b83227", EdgeType.UNDERCUT: "#b83227",
+        EdgeType.PREMISE: "#5d6670", EdgeType.CONCLUSION: "#3b4450", EdgeType.CONTRARY: "#7d3c98",
+        EdgeType.CONTRADICTORY: "#7d3c98", EdgeType.ENTAILS: "#2f6db5",
+    }
+    darkened = {
+        EdgeType.SUPPORT: "#5cc98a", EdgeType.ATTACK: "#f07167", EdgeType.UNDERCUT: "#f07167",
+        EdgeType.PREMISE: "#9aa4ae", EdgeType.CONCLUSION: "#c3cad2", EdgeType.CONTRARY: "#c39bd3",
+        EdgeType.CONTRADICTORY: "#c39bd3", EdgeType.ENTAILS: "#7fb2ee",
+    }
+    return {k: QColor(v) for k, v in (darkened if dark else light).items()}
+
+
+def make_palette(dark: bool) -> Palette:
+    if dark:
+        return Palette(True, QColor("#1c1f24"), QColor("#2a2e35"), QColor("#565d68"),
+                       QColor("#e8eaed"), QColor("#9aa3ad"), QColor("#ffffff"), QColor("#f0a030"),
+                       QColor("#7fb2ee"), QColor("#353a42"), _edge_colors(True))
+    return Palette(False, QColor("#f3f4f6"), QColor("#ffffff"), QColor("#8a9099"),
+                   QColor("#1b1d21"), QColor("#5f6670"), QColor("#ffffff"), QColor("#e8890c"),
+                   QColor("#2f6db5"), QColor("#eef1f5"), _edge_colors(False))
+
+
+def system_is_dark() -> bool:
+    app = QApplication.instance()
+    if app is None:
+        return False
+    return QApplication.palette().window().color().lightness() < 128
+
+
+_current: Palette | None = None
+
+
+def palette() -> Palette:
+    """The palette in use; follows the system palette (call ``refresh_palette`` on change)."""
+    global _current
+    if _current is None:
+        _current = make_palette(system_is_dark())
+    return _current
+
+
+def refresh_palette(dark: bool | None = None) -> Palette:
+    global _current
+    _current = make_palette(system_is_dark() if dark is None else dark)
+    return _current
 
 
 def kind_color(kind: str, override: str | None = None) -> QColor:
@@ -52,30 +121,55 @@ def kind_color(kind: str, override: str | None = None) -> QColor:
     return color if color.isValid() else QColor(UNKNOWN_KIND_COLOR)
 
 
+def band_text_color(band: QColor) -> QColor:
+    """White on dark bands, near-black on light custom colours."""
+    return QColor("#ffffff") if band.lightness() < 150 else QColor("#1b1d21")
+
+
 def kind_label(kind: str) -> str:
     return str(kind).upper()
 
 
-def edge_pen(edge_type: str) -> QPen:
-    pen = QPen(QColor(EDGE_COLORS.get(edge_type, "#555555")), EDGE_WIDTH)
+def edge_style(edge_type: str) -> tuple[str, str, str]:
+    return EDGE_STYLES.get(str(edge_type), ("solid", "arrow", ""))
+
+
+def edge_color(edge_type: str) -> QColor:
+    return QColor(palette().edges.get(str(edge_type), palette().muted))
+
+
+def edge_pen(edge_type: str, width: float = EDGE_WIDTH) -> QPen:
+    pen = QPen(edge_color(edge_type), width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-    if edge_type in (EdgeType.ATTACK, EdgeType.CONTRARY, EdgeType.CONTRADICTORY):
-        pen.setStyle(Qt.PenStyle.DashLine)
-    elif edge_type == EdgeType.UNDERCUT:
-        pen.setDashPattern([2.0, 2.5])  # dotted: tells an undercut from an attack in greyscale
+    pattern = edge_style(edge_type)[0]
+    if pattern == "dash":
+        pen.setDashPattern([4.0, 2.5])
+    elif pattern == "dot":
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setDashPattern([0.1, 2.2])  # round dots
+    elif pattern == "dashdot":
+        pen.setDashPattern([5.0, 2.0, 1.0, 2.0])
+    if str(edge_type) == EdgeType.PREMISE:
+        pen.setWidthF(width * 0.75)
     return pen
 
 
 def text_font() -> QFont:
     font = QFont()
-    font.setPointSizeF(10.5)
+    font.setPointSizeF(10.0)
     return font
 
 
 def band_font() -> QFont:
     font = QFont()
-    font.setPointSizeF(7.5)
+    font.setPointSizeF(7.0)
     font.setBold(True)
     font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.8)
+    return font
+
+
+def badge_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(7.5)
     return font

@@ -1,51 +1,99 @@
-"""MapView: the widget that shows a MapScene, with wheel zoom and fit-to-map."""
+"""MapView: the canvas widget: zoom, pan, minimap, selection API, and mouse/key dispatch."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QContextMenuEvent, QCursor, QFont, QGuiApplication,
+                           QKeyEvent, QKeySequence, QMouseEvent, QNativeGestureEvent, QPainter,
+                           QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from debatemap.canvas import style
+from debatemap.canvas import menus, style
+from debatemap.canvas.building import fragment_offset
+from debatemap.canvas.dropping import DropMixin
+from debatemap.canvas.edge_item import EdgeItem
+from debatemap.canvas.editing import EditingMixin
+from debatemap.canvas.keyboard import (DIRECTIONS, NUDGE_FINE_STEP, NUDGE_STEP, NudgeNodes,
+                                       nearest_in_direction)
+from debatemap.canvas.linking import LinkDragMixin
+from debatemap.canvas.minimap import Minimap
+from debatemap.canvas.node_item import NodeItem
+from debatemap.canvas.placement import aligned, distributed
 from debatemap.canvas.scene import MapScene
+from debatemap.document.clipboard import has_fragment
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 ZOOM_STEP = 1.2
 FIT_MARGIN = 40.0
 
 
-class MapView(QGraphicsView):
-    """Plain wheel and Ctrl+wheel zoom around the mouse; Shift+wheel scrolls."""
+class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
+    """Wheel or Ctrl+wheel zooms around the mouse, Shift+wheel scrolls, pinch zooms; space+drag
+    or the middle button pans. Drops, links, inline editing: see the mixins."""
+
+    selectionChangedIds = Signal(list, list)  # node ids, edge ids
+    goToSourceRequested = Signal(str)  # node id
+    statusMessage = Signal(str)  # something the status bar should say (e.g. a drop without source)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._map_scene: MapScene | None = None  # a Python reference keeps the scene alive
         self._placeholder = ""
         self._auto_fit = False  # keep fitting the map on resize until the user zooms
+        self._pan_from: QPoint | None = None
+        self._space_down = False
+        self._current_node: str | None = None  # where arrow-key navigation starts
         # QGraphicsView paints no foreground without a scene, and the placeholder needs one.
         self._empty_scene = QGraphicsScene(self)
-        self._empty_scene.setBackgroundBrush(style.SCENE_BACKGROUND)
+        self._empty_scene.setBackgroundBrush(style.palette().background)
         self.setScene(self._empty_scene)
-        self.setRenderHints(
-            QPainter.RenderHint.Antialiasing
-            | QPainter.RenderHint.TextAntialiasing
-            | QPainter.RenderHint.SmoothPixmapTransform
-        )
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.minimap = Minimap(self)
+        self.minimap.hide()
+        self._minimap_wanted = True
+        self.init_editing()
+        self.init_linking()
+
+    # ---- the scene -----------------------------------------------------------------------
 
     def map_scene(self) -> MapScene | None:
         return self._map_scene
 
     def set_map_scene(self, scene: MapScene | None) -> None:
+        self.close_editor()
+        self.cancel_link_drag()
+        old = self._map_scene
+        if old is not None:
+            for signal, slot in ((old.selectionChanged, self._emit_selection),
+                                 (old.mapChanged, self.minimap.invalidate)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
         self._map_scene = scene
+        self._current_node = None
         self.setScene(scene if scene is not None else self._empty_scene)
+        if scene is not None:
+            scene.selectionChanged.connect(self._emit_selection)
+            scene.mapChanged.connect(self.minimap.invalidate)
         self.resetTransform()
         self._auto_fit = False
         if scene is not None:
-            self.fit_map()
+            self.fit_all()
+        self.minimap.setVisible(scene is not None and self._minimap_wanted)
+        self.minimap.place()
+        self.minimap.invalidate()
         self.viewport().update()
 
     def set_placeholder(self, text: str) -> None:
@@ -53,7 +101,64 @@ class MapView(QGraphicsView):
         self._placeholder = text
         self.viewport().update()
 
-    # ---- zoom ----------------------------------------------------------------------------
+    # ---- selection API -------------------------------------------------------------------
+
+    def selected_node_ids(self) -> list[str]:
+        return self._map_scene.selected_ids()[0] if self._map_scene else []
+
+    def selected_edge_ids(self) -> list[str]:
+        return self._map_scene.selected_ids()[1] if self._map_scene else []
+
+    def select_items(self, node_ids=(), edge_ids=()) -> None:
+        scene = self._map_scene
+        if scene is None:
+            return
+        scene.blockSignals(True)
+        scene.clearSelection()
+        for node_id in node_ids:
+            if node_id in scene.node_items:
+                scene.node_items[node_id].setSelected(True)
+                self._current_node = node_id
+        for edge_id in edge_ids:
+            if edge_id in scene.edge_items:
+                scene.edge_items[edge_id].setSelected(True)
+        scene.blockSignals(False)
+        self._emit_selection()
+
+    def select_all(self) -> None:
+        if self._map_scene is not None:
+            self.select_items(list(self._map_scene.node_items), list(self._map_scene.edge_items))
+
+    def delete_selection(self) -> bool:
+        nodes, edges = self.selected_node_ids(), self.selected_edge_ids()
+        if self._map_scene is None or not (nodes or edges):
+            return False
+        return self._map_scene.document.remove_items(nodes, edges)
+
+    def center_on_node(self, node_id: str) -> None:
+        item = self._map_scene.node_items.get(node_id) if self._map_scene else None
+        if item is not None:
+            self._auto_fit = False
+            self.centerOn(item)
+
+    def navigate_to(self, point: QPointF) -> None:
+        self._auto_fit = False
+        self.centerOn(point)
+        self.minimap.update()
+
+    def _emit_selection(self) -> None:
+        nodes, edges = (self._map_scene.selected_ids() if self._map_scene else ([], []))
+        if nodes and self._current_node not in nodes:
+            self._current_node = nodes[0]
+        self.selectionChangedIds.emit(nodes, edges)
+
+    def current_node_id(self) -> str | None:
+        nodes = self.selected_node_ids()
+        if self._current_node in nodes:
+            return self._current_node
+        return nodes[0] if nodes else None
+
+    # ---- zoom and pan --------------------------------------------------------------------
 
     def zoom_level(self) -> float:
         return self.transform().m11()
@@ -64,6 +169,8 @@ class MapView(QGraphicsView):
         factor = target / self.zoom_level()
         if abs(factor - 1.0) > 1e-6:
             self.scale(factor, factor)
+            self.place_editor()
+            self.minimap.update()
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -71,7 +178,15 @@ class MapView(QGraphicsView):
     def zoom_out(self) -> None:
         self.zoom_by(1 / ZOOM_STEP)
 
-    def fit_map(self) -> None:
+    def reset_zoom(self) -> None:
+        """100%, keeping the centre of the view where it is."""
+        center = self.mapToScene(self.viewport().rect().center())
+        self._auto_fit = False
+        self.resetTransform()
+        self.centerOn(center)
+        self.place_editor()
+
+    def fit_all(self) -> None:
         """Show the whole map, never enlarged beyond 100%, and keep doing so on resize."""
         if self._map_scene is None:
             return
@@ -89,11 +204,240 @@ class MapView(QGraphicsView):
             self.resetTransform()
             self.scale(MIN_ZOOM, MIN_ZOOM)
         self.centerOn(bounds.center())
+        self.place_editor()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._auto_fit:
-            self.fit_map()
+    fit_map = fit_all  # the name the main window's View menu uses
+
+    def set_minimap_visible(self, visible: bool) -> None:
+        self._minimap_wanted = bool(visible)
+        self.minimap.setVisible(self._minimap_wanted and self._map_scene is not None)
+        self.minimap.place()
+
+    def minimap_visible(self) -> bool:
+        return self._minimap_wanted
+
+    def paste_position(self) -> tuple[float, float]:
+        """The mouse position over the view if it is inside, else the view's centre (scene)."""
+        local = self.viewport().mapFromGlobal(QCursor.pos())
+        if not self.viewport().rect().contains(local):
+            local = self.viewport().rect().center()
+        point = self.mapToScene(local)
+        return (point.x(), point.y())
+
+    def paste_at(self, scene_pos: QPointF) -> list[str]:
+        mime = QGuiApplication.clipboard().mimeData()
+        if self._map_scene is None or not has_fragment(mime):
+            return []
+        ids = self._map_scene.document.paste_mime(mime, fragment_offset(mime, scene_pos))
+        self.select_items(ids)
+        return ids
+
+    def _pan(self, delta: QPoint) -> None:
+        self._auto_fit = False
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+
+    # ---- arranging -----------------------------------------------------------------------
+
+    def _selected_rects(self) -> dict[str, QRectF]:
+        scene = self._map_scene
+        return {i: scene.node_items[i].rect.translated(scene.node_items[i].pos())
+                for i in self.selected_node_ids()} if scene else {}
+
+    def _commit_positions(self, positions: dict[str, tuple[float, float]]) -> bool:
+        scene = self._map_scene
+        moved = {i: p for i, p in positions.items()
+                 if (scene.node_items[i].pos().x(), scene.node_items[i].pos().y()) != p}
+        return bool(moved) and scene.commit_move(moved)
+
+    def align_selection(self, mode: str) -> bool:
+        """Line the selected cards up: left, right, top, bottom, hcenter or vcenter."""
+        return self._map_scene is not None and self._commit_positions(aligned(self._selected_rects(), mode))
+
+    def distribute_selection(self, axis: str) -> bool:
+        """Equal gaps between the selected cards along "horizontal" or "vertical"."""
+        return self._map_scene is not None and self._commit_positions(distributed(self._selected_rects(), axis))
+
+    def nudge_selection(self, dx: float, dy: float) -> bool:
+        scene = self._map_scene
+        ids = self.selected_node_ids()
+        if scene is None or not ids:
+            return False
+        positions = {i: (scene.node_items[i].pos().x() + dx, scene.node_items[i].pos().y() + dy) for i in ids}
+        if scene.display_grid:
+            return scene.commit_move(positions)
+        return scene.document.push(NudgeNodes(scene.document, positions))
+
+    def move_selection_focus(self, key: Qt.Key) -> bool:
+        """Select the nearest node in the arrow's direction (from the current node, or the
+        node nearest the view's centre when none is selected)."""
+        scene = self._map_scene
+        if scene is None or not scene.node_items:
+            return False
+        centers = {i: item.pos() for i, item in scene.node_items.items()}
+        current = self.current_node_id()
+        if current is None:
+            middle = self.mapToScene(self.viewport().rect().center())
+            target = min(centers, key=lambda i: (centers[i] - middle).manhattanLength())
+        else:
+            target = nearest_in_direction(centers[current], centers, DIRECTIONS[key], skip=[current])
+        if target is None:
+            return False
+        self.select_items([target])
+        self.ensureVisible(scene.node_items[target], 60, 60)
+        return True
+
+    # ---- events --------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                backward = event.key() == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+                if self.current_node_id() is not None:
+                    self.add_child("attack" if backward else "support")
+                    return True
+        if event.type() == QEvent.Type.NativeGesture and self._native_zoom(event):
+            return True
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and self._native_zoom(event):
+            return True
+        return super().viewportEvent(event)
+
+    def _native_zoom(self, event: QNativeGestureEvent) -> bool:
+        if event.gestureType() != Qt.NativeGestureType.ZoomNativeGesture:
+            return False
+        self.zoom_by(1.0 + event.value())
+        event.accept()
+        return True
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.current_node_id() is not None:
+            return True  # Tab belongs to the map while a node is selected (see event)
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.setDragMode(QGraphicsView.DragMode.NoDrag)
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key in DIRECTIONS and mods & alt:
+            step = NUDGE_FINE_STEP if mods & shift else NUDGE_STEP
+            dx, dy = DIRECTIONS[key]
+            if not self.nudge_selection(dx * step, dy * step):
+                super().keyPressEvent(event)
+        elif key in DIRECTIONS and not mods:
+            if not self.move_selection_focus(key):
+                super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods and self.current_node_id():
+            self.add_sibling()
+        elif key == Qt.Key.Key_F2:
+            self.edit_node()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        elif key == Qt.Key.Key_Escape:
+            if self.link_dragging():
+                self.cancel_link_drag()
+            else:
+                self.select_items([])
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.editor is not None:
+            self.editor.commit()
+        point = event.position().toPoint()
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_down):
+            self._pan_from = point
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if button == Qt.MouseButton.LeftButton and self._map_scene is not None:
+            scene_pos = self.mapToScene(point)
+            item = self._map_scene.node_item_at(scene_pos)
+            alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if item is not None and (alt or item.handle_contains(scene_pos)):
+                self.begin_link_drag(item, scene_pos)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._pan_from is not None:
+            self._pan(point - self._pan_from)
+            self._pan_from = point
+            event.accept()
+            return
+        if self.link_dragging():
+            self.update_link_drag(self.mapToScene(point))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
+            self._pan_from = None
+            if self._space_down:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        if self.link_dragging() and event.button() == Qt.MouseButton.LeftButton:
+            point = event.position().toPoint()
+            self.finish_link_drag(self.mapToScene(point), self.viewport().mapToGlobal(point), event.modifiers())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._map_scene is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        scene_pos = self.mapToScene(event.position().toPoint())
+        node = self._map_scene.node_item_at(scene_pos)
+        if node is not None:
+            self.edit_node(node.node_id)
+        elif self._map_scene.edge_item_at(scene_pos) is None:
+            self.start_new_node(scene_pos)
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._map_scene is None:
+            return
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        event.accept()
+
+    def context_menu_at(self, point: QPoint):
+        """The menu a right-click at this viewport point opens (node, link or canvas)."""
+        scene_pos = self.mapToScene(point)
+        node = self._map_scene.node_item_at(scene_pos)
+        if node is not None:
+            return menus.node_menu(self, node.node_id)
+        edge = self._map_scene.edge_item_at(scene_pos)
+        if edge is not None:
+            return menus.edge_menu(self, edge.edge_id)
+        return menus.canvas_menu(self, scene_pos)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
@@ -102,6 +446,29 @@ class MapView(QGraphicsView):
             return
         self.zoom_by(1.0015**delta)  # one notch (120) is about 20%
         event.accept()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.place_editor()
+        self.minimap.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_all()
+        self.minimap.place()
+        self.place_editor()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            if self._map_scene is not None:
+                self._map_scene.refresh_palette()
+            else:
+                style.refresh_palette()
+            self._empty_scene.setBackgroundBrush(style.palette().background)
+            self.resetCachedContent()
+            self.minimap.invalidate()
 
     # ---- placeholder ---------------------------------------------------------------------
 
@@ -115,7 +482,10 @@ class MapView(QGraphicsView):
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         painter.setFont(font)
-        painter.setPen(QColor("#6b6f76"))
+        painter.setPen(QColor(style.palette().muted))
         area = QRectF(self.viewport().rect()).adjusted(40, 40, -40, -40)
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
         painter.restore()
+
+
+__all__ = ["MapView", "NodeItem", "EdgeItem"]
