@@ -147,7 +147,10 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
         self.minimap.update()
 
     def _emit_selection(self) -> None:
-        nodes, edges = (self._map_scene.selected_ids() if self._map_scene else ([], []))
+        try:
+            nodes, edges = (self._map_scene.selected_ids() if self._map_scene else ([], []))
+        except RuntimeError:  # the scene is being destroyed
+            return
         if nodes and self._current_node not in nodes:
             self._current_node = nodes[0]
         self.selectionChangedIds.emit(nodes, edges)
