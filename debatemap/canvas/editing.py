@@ -23,6 +23,8 @@ class EditingMixin:
     ``add_sibling``). A new node is made only when its text is committed, so Esc or empty
     text leaves the map and the undo stack untouched."""
 
+    editor: InlineEditor | None = None  # class default: safe during interpreter shutdown
+
     def init_editing(self) -> None:
         self.editor: InlineEditor | None = None
         self._edit_node_id: str | None = None

@@ -453,7 +453,9 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self.place_editor()
-        self.minimap.update()
+        minimap = getattr(self, "minimap", None)
+        if minimap is not None:
+            minimap.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
