@@ -34,8 +34,7 @@ DIRECTORY_KEY = "mainWindow/lastDirectory"
 AUTOSAVE_NOTE = "Every change is saved to the file as you make it."
 NO_MAP_HINT = "No map is open.\nOpen a map (Ctrl+O) or create a new one (Ctrl+N)."
 EMPTY_MAP_HINT = (
-    "This map is empty.\nAdd claims with: debatemap add MAP \"TEXT\""
-    " (adding on the canvas comes with the full canvas)."
+    "This map is empty.\nDouble-click to add a claim, or drag sentences from the documents."
 )
 
 
@@ -59,6 +58,8 @@ class MainWindow(QMainWindow):
         self.canvas = CanvasBridge(self.view, self)
         self.canvas.selectionChanged.connect(self._selection_changed)
         self.canvas.goToSourceRequested.connect(self.go_to_source)
+        if hasattr(self.view, "statusMessage"):
+            self.view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.inspector = InspectorDock(self)
         self.inspector.goToSourceRequested.connect(self.go_to_source)
         self.find_dock = FindDock(self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,17 @@ def ask_color(parent: QWidget | None, initial: str | None) -> str | None:
     """The colour picked (“#rrggbb”), or None when cancelled (tests replace this)."""
     color = QColorDialog.getColor(QColor(initial or "#ffffff"), parent, "Node Colour")
     return color.name() if color.isValid() else None
+
+
+def _form_page() -> tuple[QWidget, QFormLayout]:
+    """A page whose form keeps to the top (extra height goes below it, not between rows)."""
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return page, form
 
 
 def _label(wrap: bool = True) -> QLabel:
@@ -69,14 +81,17 @@ class InspectorDock(QDockWidget):
         self.pages.addWidget(self._build_node_page())
         self.pages.addWidget(self._build_edge_page())
         self.pages.addWidget(self._build_multi_page())
-        self.setWidget(self.pages)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.pages)
+        self.setWidget(scroll)
         self.refresh()
 
     # ---- pages ---------------------------------------------------------------------------
 
     def _build_node_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _form_page()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
@@ -101,7 +116,8 @@ class InspectorDock(QDockWidget):
         colour_row.addWidget(self.color_reset)
         colour_row.addStretch(1)
         form.addRow("Colour", colour_row)
-        self.pinned_check = QCheckBox("Keep in place (automatic layout leaves it alone)")
+        self.pinned_check = QCheckBox("Keep in place")
+        self.pinned_check.setToolTip("Automatic layout leaves a pinned node where it is")
         self.pinned_check.clicked.connect(self._pinned_clicked)
         form.addRow("Pinned", self.pinned_check)
         self.source_title = _label()
@@ -125,8 +141,7 @@ class InspectorDock(QDockWidget):
         return page
 
     def _build_edge_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _form_page()
         self.edge_type_combo = QComboBox()
         self.edge_type_combo.addItems([t.value for t in EdgeType])
         self.edge_type_combo.activated.connect(self._edge_type_chosen)

@@ -1,7 +1,7 @@
 """The inspector dock, go to source, find, and re-import through the real main window."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from debatemap.core.ids import new_id
 from debatemap.core.model import Document
@@ -118,7 +118,8 @@ def test_inspector_kind_tags_colour_and_pinned(qtbot, window, sourced_map, monke
     assert document.map.nodes[node_id].color == "#336699"
     qtbot.mouseClick(inspector.color_reset, Qt.MouseButton.LeftButton)
     assert document.map.nodes[node_id].color is None
-    qtbot.mouseClick(inspector.pinned_check, Qt.MouseButton.LeftButton)
+    box = inspector.pinned_check
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert document.map.nodes[node_id].pinned and inspector.pinned_check.isChecked()
     document.undo_stack.undo()
     assert not inspector.pinned_check.isChecked()
