@@ -13,7 +13,7 @@ from debatemap.canvas import style
 if TYPE_CHECKING:
     from debatemap.canvas.view import MapView
 
-SIZE = QSize(200, 140)
+SIZE = QSize(168, 112)
 MARGIN = 12
 
 

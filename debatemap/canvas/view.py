@@ -13,12 +13,11 @@ from debatemap.canvas.building import fragment_offset
 from debatemap.canvas.dropping import DropMixin
 from debatemap.canvas.edge_item import EdgeItem
 from debatemap.canvas.editing import EditingMixin
-from debatemap.canvas.keyboard import (DIRECTIONS, NUDGE_FINE_STEP, NUDGE_STEP, NudgeNodes,
-                                       nearest_in_direction)
+from debatemap.canvas.arranging import ArrangingMixin
+from debatemap.canvas.keyboard import DIRECTIONS, NUDGE_FINE_STEP, NUDGE_STEP
 from debatemap.canvas.linking import LinkDragMixin
 from debatemap.canvas.minimap import Minimap
 from debatemap.canvas.node_item import NodeItem
-from debatemap.canvas.placement import aligned, distributed
 from debatemap.canvas.scene import MapScene
 from debatemap.document.clipboard import has_fragment
 
@@ -27,7 +26,7 @@ ZOOM_STEP = 1.2
 FIT_MARGIN = 40.0
 
 
-class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
+class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsView):
     """Wheel or Ctrl+wheel zooms around the mouse, Shift+wheel scrolls, pinch zooms; space+drag
     or the middle button pans. Drops, links, inline editing: see the mixins."""
 
@@ -76,7 +75,8 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
         old = self._map_scene
         if old is not None:
             for signal, slot in ((old.selectionChanged, self._emit_selection),
-                                 (old.mapChanged, self.minimap.invalidate)):
+                                 (old.mapChanged, self.minimap.invalidate),
+                                 (old.mapChanged, self.update_minimap)):
                 try:
                     signal.disconnect(slot)
                 except (RuntimeError, TypeError):
@@ -87,13 +87,13 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
         if scene is not None:
             scene.selectionChanged.connect(self._emit_selection)
             scene.mapChanged.connect(self.minimap.invalidate)
+            scene.mapChanged.connect(self.update_minimap)
         self.resetTransform()
         self._auto_fit = False
         if scene is not None:
             self.fit_all()
-        self.minimap.setVisible(scene is not None and self._minimap_wanted)
-        self.minimap.place()
         self.minimap.invalidate()
+        self.update_minimap()
         self.viewport().update()
 
     def set_placeholder(self, text: str) -> None:
@@ -144,7 +144,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
     def navigate_to(self, point: QPointF) -> None:
         self._auto_fit = False
         self.centerOn(point)
-        self.minimap.update()
+        self.update_minimap()
 
     def _emit_selection(self) -> None:
         try:
@@ -173,7 +173,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
         if abs(factor - 1.0) > 1e-6:
             self.scale(factor, factor)
             self.place_editor()
-            self.minimap.update()
+            self.update_minimap()
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -212,9 +212,23 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
     fit_map = fit_all  # the name the main window's View menu uses
 
     def set_minimap_visible(self, visible: bool) -> None:
+        """Allow the overview; it shows itself only while part of the map is out of view."""
         self._minimap_wanted = bool(visible)
-        self.minimap.setVisible(self._minimap_wanted and self._map_scene is not None)
-        self.minimap.place()
+        self.update_minimap()
+
+    def update_minimap(self) -> None:
+        minimap = getattr(self, "minimap", None)
+        if minimap is None:
+            return
+        show = self._minimap_wanted and self._map_scene is not None and bool(self._map_scene.node_items)
+        if show:
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            show = not visible.contains(self._map_scene.itemsBoundingRect())
+        if show != minimap.isVisible():
+            minimap.setVisible(show)
+        if show:
+            minimap.place()
+            minimap.update()
 
     def minimap_visible(self) -> bool:
         return self._minimap_wanted
@@ -239,56 +253,6 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
         self._auto_fit = False
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
-
-    # ---- arranging -----------------------------------------------------------------------
-
-    def _selected_rects(self) -> dict[str, QRectF]:
-        scene = self._map_scene
-        return {i: scene.node_items[i].rect.translated(scene.node_items[i].pos())
-                for i in self.selected_node_ids()} if scene else {}
-
-    def _commit_positions(self, positions: dict[str, tuple[float, float]]) -> bool:
-        scene = self._map_scene
-        moved = {i: p for i, p in positions.items()
-                 if (scene.node_items[i].pos().x(), scene.node_items[i].pos().y()) != p}
-        return bool(moved) and scene.commit_move(moved)
-
-    def align_selection(self, mode: str) -> bool:
-        """Line the selected cards up: left, right, top, bottom, hcenter or vcenter."""
-        return self._map_scene is not None and self._commit_positions(aligned(self._selected_rects(), mode))
-
-    def distribute_selection(self, axis: str) -> bool:
-        """Equal gaps between the selected cards along "horizontal" or "vertical"."""
-        return self._map_scene is not None and self._commit_positions(distributed(self._selected_rects(), axis))
-
-    def nudge_selection(self, dx: float, dy: float) -> bool:
-        scene = self._map_scene
-        ids = self.selected_node_ids()
-        if scene is None or not ids:
-            return False
-        positions = {i: (scene.node_items[i].pos().x() + dx, scene.node_items[i].pos().y() + dy) for i in ids}
-        if scene.display_grid:
-            return scene.commit_move(positions)
-        return scene.document.push(NudgeNodes(scene.document, positions))
-
-    def move_selection_focus(self, key: Qt.Key) -> bool:
-        """Select the nearest node in the arrow's direction (from the current node, or the
-        node nearest the view's centre when none is selected)."""
-        scene = self._map_scene
-        if scene is None or not scene.node_items:
-            return False
-        centers = {i: item.pos() for i, item in scene.node_items.items()}
-        current = self.current_node_id()
-        if current is None:
-            middle = self.mapToScene(self.viewport().rect().center())
-            target = min(centers, key=lambda i: (centers[i] - middle).manhattanLength())
-        else:
-            target = nearest_in_direction(centers[current], centers, DIRECTIONS[key], skip=[current])
-        if target is None:
-            return False
-        self.select_items([target])
-        self.ensureVisible(scene.node_items[target], 60, 60)
-        return True
 
     # ---- events --------------------------------------------------------------------------
 
@@ -453,15 +417,13 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self.place_editor()
-        minimap = getattr(self, "minimap", None)
-        if minimap is not None:
-            minimap.update()
+        self.update_minimap()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit_all()
-        self.minimap.place()
+        self.update_minimap()
         self.place_editor()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -7,10 +7,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from debatemap.canvas import MapScene, MapView
 from debatemap.core.ids import new_id
 from debatemap.core.model import Document, EdgeType, NodeKind
-from debatemap.document import MapDocument
 from debatemap.store.imports import DocumentImport
 from debatemap.store.session import MapSession
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 
-from canvas_data import ESSAY, drop, essay_import
+from canvas_data import ESSAY, drop
 from debatemap.core.model import EdgeType
 from debatemap.document.excerpt_mime import EXCERPT_MIME_TYPE
 

@@ -160,15 +160,17 @@ def test_middle_button_drag_pans(qtbot, view):
     assert (after.x() - before.x(), after.y() - before.y()) == (100, 60)
 
 
-def test_minimap_shows_and_navigates(qtbot, view, scene, ids):
+def test_minimap_shows_while_the_map_is_partly_out_of_view_and_navigates(qtbot, view, scene, ids):
     view.set_minimap_visible(True)
-    assert view.minimap_visible() and view.minimap.isVisible()
+    assert view.minimap_visible() and not view.minimap.isVisible()  # the whole map is in view
+    view.zoom_by(3.0)
+    assert view.minimap.isVisible()
     target = scene.node_items[ids.cost].pos()
     qtbot.mouseClick(view.minimap, LEFT, pos=view.minimap.to_widget(target).toPoint())
     center = view.mapToScene(view.viewport().rect().center())
     assert (center - target).manhattanLength() < 12
     view.set_minimap_visible(False)
-    assert not view.minimap.isVisible()
+    assert not view.minimap.isVisible() and not view.minimap_visible()
 
 
 def test_selection_signal_carries_ids(qtbot, view, ids):
