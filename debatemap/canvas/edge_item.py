@@ -110,7 +110,7 @@ class EdgeItem(QGraphicsItem):
         painter.drawLine(self._shaft)
         color = pen.color()
         for marker, filled in self._markers:
-            painter.setPen(QPen(color, 1.0 if filled else max(2.4, width), Qt.PenStyle.SolidLine,
+            painter.setPen(QPen(color, 1.0 if filled else max(3.0, width + 0.8), Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin))
             painter.setBrush(color if filled else Qt.BrushStyle.NoBrush)
             painter.drawPath(marker)
@@ -167,10 +167,10 @@ def _add_marker(markers: list, line: QLineF, kind: str) -> float:
         return size * 0.8
     if kind == "bar":
         half = style.BAR_WIDTH / 2
-        path = QPainterPath(at(1.0, half))
-        path.lineTo(at(1.0, -half))
+        path = QPainterPath(at(1.5, half))
+        path.lineTo(at(1.5, -half))
         markers.append((path, False))
-        return 1.0
+        return 1.5
     if kind == "open":
         path = QPainterPath(at(size, size * 0.5))
         path.lineTo(tip)

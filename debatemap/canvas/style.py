@@ -49,8 +49,8 @@ EDGE_STYLES: dict[str, tuple[str, str, str]] = {  # type: (pattern, end marker, 
     EdgeType.CONTRADICTORY: ("dashdot", "bar", "bar"),
 }
 EDGE_WIDTH = 2.0
-ARROW_SIZE = 11.0
-BAR_WIDTH = 16.0
+ARROW_SIZE = 13.0
+BAR_WIDTH = 20.0
 
 
 @dataclass(frozen=True)
