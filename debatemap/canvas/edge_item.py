@@ -14,6 +14,7 @@ from debatemap.canvas.node_item import NodeItem
 from debatemap.core.model import Edge
 
 GAP = 3.0  # space between a node's border and the line's end
+_SELECTION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 
 
 class EdgeItem(QGraphicsItem):
@@ -131,7 +132,7 @@ class EdgeItem(QGraphicsItem):
             self.update()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+        if change == _SELECTION_CHANGED:
             self.setZValue(-0.5 if value else -1.0)
         return super().itemChange(change, value)
 

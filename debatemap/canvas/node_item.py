@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from debatemap.canvas.edge_item import EdgeItem
 
 TEXT_WIDTH = style.NODE_WIDTH - 2 * style.NODE_PADDING
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+_SELECTION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 
 
 def static_text(text: str, font, width: float | None = None) -> QStaticText:
@@ -247,9 +249,9 @@ class NodeItem(QGraphicsItem):
             self.update()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == _POSITION_CHANGED:
             for edge in self.edges:
                 edge.update_geometry()
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+        elif change == _SELECTION_CHANGED:
             self.setZValue(1.0 if value else 0.0)
         return super().itemChange(change, value)

@@ -92,8 +92,8 @@ class MapScene(QGraphicsScene):
         self.edge_items.clear()
         for node in self.document.map.nodes.values():
             self._add_node_item(node.id)
+        self.place_nodes()  # before the edges exist, so each edge is laid out once
         self._add_edge_items(self.document.map.edges)
-        self.place_nodes()
         self.mapChanged.emit()
 
     def selected_ids(self) -> tuple[list[str], list[str]]:
