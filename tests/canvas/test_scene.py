@@ -218,3 +218,20 @@ def test_sample_map_nodes_do_not_overlap(qapp, tmp_path):
     scene.detach()
     document.close()
 
+
+
+def test_a_drop_on_a_grid_map_keeps_the_shown_places_in_the_same_step(qtbot, view, scene, document):
+    from PySide6.QtCore import QMimeData
+
+    from canvas_data import drop
+
+    shown = {i: item.pos() for i, item in scene.node_items.items()}
+    mime = QMimeData()
+    mime.setText("Buses are already subsidised")
+    assert drop(view, mime, (0, 600))
+    assert not scene.display_grid
+    assert {i: scene.node_items[i].pos() for i in shown} == shown  # nothing jumped to 0,0
+    assert overlapping(scene.node_items.values()) == []
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert scene.display_grid and len(scene.node_items) == len(shown)
