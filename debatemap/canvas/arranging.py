@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 
-from debatemap.canvas.keyboard import DIRECTIONS, NudgeNodes, nearest_in_direction
+from debatemap.canvas.keyboard import DIRECTIONS, nearest_in_direction
 from debatemap.canvas.placement import aligned, distributed
 
 
 class ArrangingMixin:
     """Positions change through the scene's ``commit_move`` (one MoveNodes step) or, for
-    nudges, a NudgeNodes command that merges with the nudge before it."""
+    nudges, the document's ``nudge_nodes`` intent (quick nudges merge into one step)."""
 
     def _selected_rects(self) -> dict[str, QRectF]:
         scene = self._map_scene
@@ -36,10 +36,10 @@ class ArrangingMixin:
         ids = self.selected_node_ids()
         if scene is None or not ids:
             return False
-        positions = {i: (scene.node_items[i].pos().x() + dx, scene.node_items[i].pos().y() + dy) for i in ids}
-        if scene.display_grid:
-            return scene.commit_move(positions)
-        return scene.document.push(NudgeNodes(scene.document, positions))
+        if scene.display_grid:  # shown positions are not the stored ones: write them all
+            items = scene.node_items
+            return scene.commit_move({i: (items[i].pos().x() + dx, items[i].pos().y() + dy) for i in ids})
+        return scene.document.nudge_nodes(ids, dx, dy)
 
     def move_selection_focus(self, key: Qt.Key) -> bool:
         """Select the nearest node in the arrow's direction (from the current node, or the

@@ -11,11 +11,9 @@ from PySide6.QtCore import QMimeData, QPointF, QRectF
 from debatemap.canvas import style
 from debatemap.canvas.node_item import card_height
 from debatemap.canvas.placement import column_below, free_spot
-from debatemap.core.errors import DebatemapError
 from debatemap.core.ids import new_id
 from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
 from debatemap.document.clipboard import NODES_MIME
-from debatemap.document.commands import AddItems, MoveNodes, Sequence
 from debatemap.document.excerpt_mime import EXCERPT_MIME_TYPE, ExcerptPayload, excerpt_from_mime
 
 if TYPE_CHECKING:
@@ -45,12 +43,10 @@ def create_nodes(scene: "MapScene", specs: list[NewNode], text: str) -> list[str
     edges: list[Edge] = []
     excerpts: list[Excerpt] = []
     for spec in specs:
-        try:
-            node, excerpt = document.session.new_node(
-                spec.text, spec.kind, x=spec.x, y=spec.y, source=spec.source)
-        except DebatemapError as error:
-            document.errorOccurred.emit(f"Could not add the claim: {error}")
-            return []
+        made = document.new_node(spec.text, spec.kind, x=spec.x, y=spec.y, source=spec.source)
+        if made is None:
+            return []  # reported by the document
+        node, excerpt = made
         nodes.append(node)
         if excerpt is not None:
             excerpts.append(excerpt)
@@ -59,13 +55,10 @@ def create_nodes(scene: "MapScene", specs: list[NewNode], text: str) -> list[str
                               target=spec.anchor))
     if not nodes:
         return []
+    shown = None
     if scene.display_grid:
         shown = {i: (item.pos().x(), item.pos().y()) for i, item in scene.node_items.items()}
-        command = Sequence(document, [MoveNodes(document, shown, pinned=()),
-                                      AddItems(document, nodes, edges, excerpts, text=text)], text)
-        done = document.push(command)
-    else:
-        done = document.add_items(nodes, edges, excerpts, text=text)
+    done = document.add_items_placing(nodes, edges, excerpts, positions_to_write=shown, text=text)
     return [n.id for n in nodes] if done else []
 
 

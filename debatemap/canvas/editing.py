@@ -150,7 +150,8 @@ class EditingMixin:
         if node_id is not None:
             node = scene.document.map.nodes.get(node_id)
             if node is not None and node.text != text:
-                scene.document.set_node_text(node_id, text)
+                # one finished in-place edit is one undo step: it never merges with another
+                scene.document.set_node_text(node_id, text, merge=False)
             return
         if pending is None:
             return

@@ -1,20 +1,11 @@
-"""Keyboard helpers: the nearest node in an arrow's direction, and nudges that merge into one step."""
+"""Keyboard helpers: arrow directions, nudge steps, and the nearest node in an arrow's direction."""
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QUndoCommand
 
-from debatemap.document.commands import MoveNodes
-
-if TYPE_CHECKING:
-    from debatemap.document.mapdocument import MapDocument
-
-NUDGE_COMMAND_ID = 2001
-NUDGE_MERGE_SECONDS = 2.0  # nudges closer together than this are one undo step
 NUDGE_STEP, NUDGE_FINE_STEP = 10.0, 1.0
 
 DIRECTIONS = {
@@ -51,29 +42,3 @@ def nearest_in_direction(
             fallback = (score, node_id)
     chosen = best or fallback
     return chosen[1] if chosen else None
-
-
-class NudgeNodes(MoveNodes):
-    """A keyboard nudge; consecutive nudges of the same nodes merge into one undo step.
-
-    (A candidate for document/commands.py; it lives here until the document layer owns it.)"""
-
-    def __init__(self, document: "MapDocument", positions: dict[str, tuple[float, float]]) -> None:
-        super().__init__(document, positions)
-        self.setText("Nudge node" if len(positions) == 1 else f"Nudge {len(positions)} nodes")
-        self.stamp = time.monotonic()
-
-    def id(self) -> int:
-        return NUDGE_COMMAND_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, NudgeNodes) or set(other.positions) != set(self.positions):
-            return False
-        if other.stamp - self.stamp > NUDGE_MERGE_SECONDS:
-            return False
-        self.positions = dict(other.positions)
-        self.stamp = other.stamp
-        start = {n.id: (n.x, n.y) for n in self.before}
-        self.setObsolete(all(start.get(i) == p for i, p in self.positions.items())
-                         and all(n.pinned for n in self.before))
-        return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtGui import QUndoCommand
@@ -14,6 +15,10 @@ if TYPE_CHECKING:
     from debatemap.document.mapdocument import MapDocument
 
 EDIT_NODE_TEXT_ID = 1001  # QUndoCommand.id() of text edits, so consecutive ones merge
+TEXT_MERGE_SECONDS = 3.0  # text edits further apart than this are separate undo steps
+NUDGE_COMMAND_ID = 2001
+NUDGE_MERGE_SECONDS = 2.0  # nudges closer together than this are one undo step
+clock = time.monotonic  # when a mergeable edit was made (tests replace it)
 
 
 class MapCommand(QUndoCommand):
@@ -120,16 +125,25 @@ class RemoveItems(MapCommand):
 
 
 class EditNodeText(MapCommand):
-    """Change a node's text; consecutive edits of the same node merge into one undo step."""
+    """Change a node's text. Edits of the same node merge into one undo step while the typing
+    goes on: each edit within ``TEXT_MERGE_SECONDS`` of the one before, in the same merge
+    session (``MapDocument.close_text_merge`` ends a session). A command made with
+    ``mergeable=False`` (a finished in-place edit) is a step of its own either way."""
 
-    def __init__(self, document: "MapDocument", node_id: str, text: str) -> None:
+    def __init__(
+        self, document: "MapDocument", node_id: str, text: str, *, mergeable: bool = True,
+        session: int = 0,
+    ) -> None:
         super().__init__(document, "Edit text")
         self.node_id = node_id
         self.new_text = text
         self.old_text: str | None = None
+        self.mergeable = mergeable
+        self.merge_session = session
+        self.stamp = clock()
 
     def id(self) -> int:
-        return EDIT_NODE_TEXT_ID
+        return EDIT_NODE_TEXT_ID if self.mergeable else -1
 
     def apply(self) -> None:
         before = self.session.update_node(self.node_id, text=self.new_text)
@@ -142,9 +156,13 @@ class EditNodeText(MapCommand):
         self.document.nodesChanged.emit([self.node_id])
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditNodeText) or other.node_id != self.node_id:
+        if (not isinstance(other, EditNodeText) or other.node_id != self.node_id
+                or not (self.mergeable and other.mergeable)
+                or other.merge_session != self.merge_session
+                or other.stamp - self.stamp > TEXT_MERGE_SECONDS):
             return False
         self.new_text = other.new_text
+        self.stamp = other.stamp
         # Typing back to where the edit started leaves nothing to undo: drop the command.
         self.setObsolete(self.new_text == self.old_text)
         return True
@@ -208,6 +226,31 @@ class MoveNodes(MapCommand):
             {n.id: {"x": n.x, "y": n.y, "pinned": n.pinned} for n in self.before}, action="move"
         )
         self.document.nodesChanged.emit(list(self.positions))
+
+
+class NudgeNodes(MoveNodes):
+    """A keyboard nudge: the nodes move (and become pinned); consecutive nudges of the same
+    nodes, each within ``NUDGE_MERGE_SECONDS`` of the one before, merge into one undo step."""
+
+    def __init__(self, document: "MapDocument", positions: dict[str, tuple[float, float]]) -> None:
+        super().__init__(document, positions)
+        self.setText("Nudge node" if len(positions) == 1 else f"Nudge {len(positions)} nodes")
+        self.stamp = clock()
+
+    def id(self) -> int:
+        return NUDGE_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, NudgeNodes) or set(other.positions) != set(self.positions):
+            return False
+        if other.stamp - self.stamp > NUDGE_MERGE_SECONDS:
+            return False
+        self.positions = dict(other.positions)
+        self.stamp = other.stamp
+        start = {n.id: (n.x, n.y) for n in self.before}
+        self.setObsolete(all(start.get(i) == p for i, p in self.positions.items())
+                         and all(n.pinned for n in self.before))
+        return True
 
 
 class SetNodeFields(MapCommand):

@@ -18,6 +18,7 @@ from debatemap.document.commands import (
     EditNodeText,
     MapCommand,
     MoveNodes,
+    NudgeNodes,
     RemoveItems,
     RenameMap,
     Sequence,
@@ -59,6 +60,7 @@ class MapDocument(QObject):
         self.session = session
         self.undo_stack = QUndoStack(self)
         self._structure: dict[str, DocumentStructure] = {}
+        self._text_merge_session = 0  # text edits merge only within one session
 
     @classmethod
     def open(cls, path: Path | str, parent: QObject | None = None) -> "MapDocument":
@@ -118,6 +120,23 @@ class MapDocument(QObject):
 
     # ---- intents: each builds one command and pushes it ------------------------------------
 
+    def new_node(
+        self,
+        text: str,
+        kind: NodeKind | str = NodeKind.CLAIM,
+        *,
+        x: float = 0.0,
+        y: float = 0.0,
+        source: tuple[str, int, int] | None = None,
+    ) -> tuple[Node, Excerpt | None] | None:
+        """A node (and its excerpt, when ``source`` is (document id, start, end)) made but NOT
+        added, for ``add_items``/``add_items_placing``; None (reported) when the source is bad."""
+        try:
+            return self.session.new_node(text, kind, x=x, y=y, source=source)
+        except DebatemapError as error:
+            self.errorOccurred.emit(f"Could not add the claim: {error}")
+            return None
+
     def add_node(
         self,
         text: str,
@@ -127,11 +146,10 @@ class MapDocument(QObject):
         y: float = 0.0,
         source: tuple[str, int, int] | None = None,
     ) -> Node | None:
-        try:
-            node, excerpt = self.session.new_node(text, kind, x=x, y=y, source=source)
-        except DebatemapError as error:
-            self.errorOccurred.emit(f"Could not add the claim: {error}")
+        made = self.new_node(text, kind, x=x, y=y, source=source)
+        if made is None:
             return None
+        node, excerpt = made
         command = AddItems(self, [node], excerpts=[excerpt] if excerpt else [], text="Add claim")
         return self.map.nodes[node.id] if self.push(command) else None
 
@@ -145,6 +163,23 @@ class MapDocument(QObject):
     ) -> bool:
         return self.push(AddItems(self, nodes, edges, excerpts, text=text))
 
+    def add_items_placing(
+        self,
+        nodes: Iterable[Node] = (),
+        edges: Iterable[Edge] = (),
+        excerpts: Iterable[Excerpt] = (),
+        *,
+        positions_to_write: dict[str, tuple[float, float]] | None = None,
+        text: str = "Add items",
+    ) -> bool:
+        """Add items and, in the same undo step, write down where other nodes are shown
+        (unpinned): a view showing stored-at-0,0 nodes in a display grid keeps them there."""
+        add = AddItems(self, nodes, edges, excerpts, text=text)
+        if not positions_to_write:
+            return self.push(add)
+        write = MoveNodes(self, positions_to_write, pinned=())
+        return self.push(Sequence(self, [write, add], text))
+
     def add_edge(self, source: str, target: str, edge_type: EdgeType | str) -> Edge | None:
         edge = Edge(id=new_id("e"), type=edge_type, source=source, target=target)
         command = AddItems(self, edges=[edge], text=f"Add {edge_type} link")
@@ -153,8 +188,18 @@ class MapDocument(QObject):
     def remove_items(self, node_ids: Iterable[str] = (), edge_ids: Iterable[str] = ()) -> bool:
         return self.push(RemoveItems(self, node_ids, edge_ids))
 
-    def set_node_text(self, node_id: str, text: str) -> bool:
-        return self.push(EditNodeText(self, node_id, text))
+    def set_node_text(self, node_id: str, text: str, *, merge: bool = True) -> bool:
+        """Change a node's text. While someone keeps typing (``merge``, edits a few seconds
+        apart, no ``close_text_merge`` between) the edits are one undo step; ``merge=False``
+        (a committed in-place edit) makes a step of its own."""
+        command = EditNodeText(self, node_id, text, mergeable=merge,
+                               session=self._text_merge_session)
+        return self.push(command)
+
+    def close_text_merge(self) -> None:
+        """The typing is over (the editor lost focus, another node is shown): the next text
+        edit starts a new undo step."""
+        self._text_merge_session += 1
 
     def set_node_kind(self, node_ids: Iterable[str], kind: NodeKind | str) -> bool:
         return self.push(SetNodeKind(self, node_ids, kind))
@@ -163,6 +208,16 @@ class MapDocument(QObject):
         self, positions: dict[str, tuple[float, float]], pinned: Iterable[str] | None = None
     ) -> bool:
         return self.push(MoveNodes(self, positions, pinned))
+
+    def nudge_nodes(self, node_ids: Iterable[str], dx: float, dy: float) -> bool:
+        """Move nodes by (dx, dy) from where the map has them, pinning them; nudges of the
+        same nodes in quick succession are one undo step."""
+        ids = [i for i in dict.fromkeys(node_ids) if i in self.map.nodes]
+        if not ids:
+            return False
+        nodes = self.map.nodes
+        positions = {i: (nodes[i].x + dx, nodes[i].y + dy) for i in ids}
+        return self.push(NudgeNodes(self, positions))
 
     def set_node_fields(self, changes: dict[str, dict], text: str = "Change nodes") -> bool:
         """Tags, colour, pinned, positions... of some nodes as one step."""
@@ -192,11 +247,10 @@ class MapDocument(QObject):
     ) -> Node | None:
         """A new node linked to ``anchor_id`` in one step: by default it supports/attacks the
         anchor (Tab, Shift+Tab, a drop onto a node); ``outgoing=False`` links anchor -> node."""
-        try:
-            node, excerpt = self.session.new_node(text, kind, x=x, y=y, source=source)
-        except DebatemapError as error:
-            self.errorOccurred.emit(f"Could not add the claim: {error}")
+        made = self.new_node(text, kind, x=x, y=y, source=source)
+        if made is None:
             return None
+        node, excerpt = made
         link_ends = (node.id, anchor_id) if outgoing else (anchor_id, node.id)
         edge = Edge(id=new_id("e"), type=edge_type, source=link_ends[0], target=link_ends[1])
         command = AddItems(self, [node], [edge], [excerpt] if excerpt else [],

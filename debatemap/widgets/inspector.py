@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -25,6 +27,8 @@ from debatemap.core.model import EdgeType, NodeKind
 from debatemap.document.mapdocument import MapDocument
 
 TEXT_COMMIT_DELAY_MS = 700  # a pause in typing commits the text (edits merge into one step)
+TEXT_COMMIT_MAX_SECONDS = 1.5  # long typing without a pause still commits this often
+clock = time.monotonic  # tests replace it
 NONE = "—"
 STATUS_NOTES = {
     "moved": "The document was re-imported; the passage was found again at a new place.",
@@ -67,6 +71,7 @@ class InspectorDock(QDockWidget):
         self.node_ids: list[str] = []
         self.edge_ids: list[str] = []
         self._updating = False
+        self._typing_since: float | None = None  # when the uncommitted typing began
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_COMMIT_DELAY_MS)
@@ -193,6 +198,8 @@ class InspectorDock(QDockWidget):
 
     def set_selection(self, node_ids: list[str], edge_ids: list[str] = ()) -> None:
         self.commit_text()  # typing in progress belongs to the node that was shown
+        if self.document is not None and list(node_ids) != self.node_ids:
+            self.document.close_text_merge()
         self.node_ids, self.edge_ids = list(node_ids), list(edge_ids)
         self.refresh()
 
@@ -272,17 +279,27 @@ class InspectorDock(QDockWidget):
     # ---- editing: every change is one MapDocument intent ----------------------------------
 
     def _text_typed(self) -> None:
-        if not self._updating:
+        if self._updating:
+            return
+        now = clock()
+        if self._typing_since is None:
+            self._typing_since = now
+        if now - self._typing_since >= TEXT_COMMIT_MAX_SECONDS:
+            self.commit_text()  # typing on and on: commit now and then so the steps merge
+        else:
             self._text_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text_edit and event.type() == QEvent.Type.FocusOut:
             self.commit_text()
+            if self.document is not None:
+                self.document.close_text_merge()  # typing again later is a new undo step
         return super().eventFilter(watched, event)
 
     def commit_text(self) -> None:
-        """Write the typed text (consecutive commits of one node merge into one undo step)."""
+        """Write the typed text (the commits of one stretch of typing merge into one undo step)."""
         self._text_timer.stop()
+        self._typing_since = None
         if self.document is None or len(self.node_ids) != 1 or self.pages.currentIndex() != 1:
             return
         node = self.document.map.nodes.get(self.node_ids[0])

@@ -93,6 +93,20 @@ def test_f2_edits_in_place_shift_enter_is_a_newline_and_undo_restores(qtbot, vie
     assert scene.node_items[ids.reason].text == "It cuts traffic"
 
 
+def test_two_f2_edits_of_one_node_in_a_row_are_two_undo_steps(qtbot, view, scene, document, ids):
+    for text in ("Cars stay home", "Cars stay home more often"):
+        view.select_items([ids.reason])
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        qtbot.keyClicks(view.editor, text)
+        qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    assert document.map.nodes[ids.reason].text == "Cars stay home more often"
+    assert document.undo_stack.count() == 2
+    document.undo_stack.undo()
+    assert scene.node_items[ids.reason].text == "Cars stay home"
+    document.undo_stack.undo()
+    assert scene.node_items[ids.reason].text == "It cuts traffic"
+
+
 def test_escape_while_editing_keeps_the_text(qtbot, view, document, ids):
     assert view.edit_node(ids.reason)
     qtbot.keyClicks(view.editor, "Something else")
@@ -127,6 +141,24 @@ def test_alt_arrows_nudge_and_consecutive_nudges_are_one_undo_step(qtbot, view, 
     document.undo_stack.undo()
     assert scene.node_items[ids.reason].pos() == start
     assert not document.map.nodes[ids.reason].pinned
+
+
+def test_nudges_of_another_node_set_or_after_a_pause_are_new_steps(qtbot, view, scene, document, ids,
+                                                                    monkeypatch):
+    from debatemap.document import commands
+
+    clock = [1000.0]
+    monkeypatch.setattr(commands, "clock", lambda: clock[0])
+    view.select_items([ids.reason])
+    qtbot.keyClick(view, Qt.Key.Key_Right, ALT)
+    view.select_items([ids.reason, ids.cost])
+    qtbot.keyClick(view, Qt.Key.Key_Right, ALT)
+    qtbot.keyClick(view, Qt.Key.Key_Right, ALT)
+    assert document.undo_stack.count() == 2  # a different set of nodes; then a merged nudge
+    clock[0] += commands.NUDGE_MERGE_SECONDS + 0.5
+    qtbot.keyClick(view, Qt.Key.Key_Right, ALT)
+    assert document.undo_stack.count() == 3  # the pause ended the merging
+    assert document.undo_stack.undoText() == "Nudge 2 nodes"
 
 
 def test_delete_key_removes_the_node_and_its_links(qtbot, view, scene, document, ids):

@@ -214,6 +214,72 @@ def test_edits_of_different_nodes_or_with_a_step_between_do_not_merge(document):
     assert stored(document).nodes[a.id].text == "A1"
 
 
+def test_text_edits_merge_only_while_typing_goes_on(document, monkeypatch):
+    from debatemap.document import commands
+
+    (node,) = add_claims(document, "T")
+    clock = [100.0]
+    monkeypatch.setattr(commands, "clock", lambda: clock[0])
+    document.set_node_text(node.id, "Tr")
+    clock[0] += 1.0
+    document.set_node_text(node.id, "Tra")
+    assert document.undo_stack.count() == 2  # the add and one typing step
+    clock[0] += commands.TEXT_MERGE_SECONDS + 1
+    document.set_node_text(node.id, "Tram")  # after a long pause: a new step
+    assert document.undo_stack.count() == 3
+    document.close_text_merge()
+    document.set_node_text(node.id, "Trams")  # a new editing session: a new step
+    assert document.undo_stack.count() == 4
+    document.set_node_text(node.id, "Trams!", merge=False)  # a finished in-place edit
+    document.set_node_text(node.id, "Trams!!", merge=False)
+    document.set_node_text(node.id, "Trams!!!")
+    assert document.undo_stack.count() == 7
+    for expected in ("Trams!!", "Trams!", "Trams", "Tram", "Tra", "T"):
+        document.undo_stack.undo()
+        assert stored(document).nodes[node.id].text == expected
+
+
+def test_nudges_merge_into_one_step_and_pin(document):
+    a, b = add_claims(document, "A", "B")
+    document.move_nodes({a.id: (0, 0)}, pinned=[])
+    start = document.undo_stack.count()
+    assert document.nudge_nodes([a.id], 10, 0)
+    assert document.nudge_nodes([a.id], 0, 1)
+    assert document.undo_stack.count() == start + 1
+    node = stored(document).nodes[a.id]
+    assert (node.x, node.y, node.pinned) == (10, 1, True)
+    assert document.nudge_nodes([a.id, b.id], 1, 1)  # another set: another step
+    assert document.undo_stack.count() == start + 2
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    node = stored(document).nodes[a.id]
+    assert (node.x, node.y, node.pinned) == (0, 0, False)
+    assert not document.nudge_nodes(["no such node"], 1, 1)
+
+
+def test_new_node_is_not_added_and_a_bad_source_is_reported(document, emitted):
+    made = document.new_node("Trams are quiet")
+    assert made is not None and made[1] is None
+    assert made[0].id not in document.map.nodes and document.undo_stack.count() == 0
+    assert document.new_node("Sourced", source=("no-such-document", 0, 3)) is None
+    assert emitted[-1][0] == "errorOccurred"
+
+
+def test_add_items_placing_writes_shown_positions_in_the_same_step(document):
+    a, b = add_claims(document, "A", "B")
+    steps = document.undo_stack.count()
+    node, _ = document.new_node("C", x=500, y=500)
+    shown = {a.id: (-120.0, 40.0), b.id: (120.0, 40.0)}
+    assert document.add_items_placing([node], positions_to_write=shown, text="Add claim")
+    assert document.undo_stack.count() == steps + 1
+    saved = stored(document)
+    assert (saved.nodes[a.id].x, saved.nodes[a.id].y) == (-120.0, 40.0)
+    assert not saved.nodes[a.id].pinned and node.id in saved.nodes
+    document.undo_stack.undo()
+    assert node.id not in stored(document).nodes
+    assert (stored(document).nodes[a.id].x, stored(document).nodes[a.id].y) == (a.x, a.y)
+
+
 def test_typing_back_to_the_start_leaves_no_step(document):
     (node,) = add_claims(document, "Same")
     document.set_node_text(node.id, "Samey")

@@ -90,6 +90,50 @@ def test_inspector_text_edits_merge_into_one_undo_step(qtbot, window, sourced_ma
     assert field.toPlainText() == "Buses are full"  # live update on undo
 
 
+def test_inspector_typing_after_leaving_the_field_is_a_new_undo_step(qtbot, window, sourced_map):
+    document = open_map(qtbot, window, sourced_map["path"])
+    node_id = sourced_map["plain"]
+    window.canvas.select_items([node_id])
+    field = window.inspector.text_edit
+    before = document.undo_stack.count()
+    for words in (" and slow", " at rush hour"):
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        field.moveCursor(field.textCursor().MoveOperation.End)
+        qtbot.keyClicks(field, words)
+        window.view.setFocus()  # focus-out commits and ends the stretch of typing
+        qtbot.waitUntil(lambda: not field.hasFocus())
+    assert document.map.nodes[node_id].text == "Buses are full and slow at rush hour"
+    assert document.undo_stack.count() == before + 2
+    document.undo_stack.undo()
+    assert document.map.nodes[node_id].text == "Buses are full and slow"
+
+
+def test_inspector_long_typing_without_a_pause_is_still_one_step(qtbot, window, sourced_map,
+                                                                 monkeypatch):
+    document = open_map(qtbot, window, sourced_map["path"])
+    node_id = sourced_map["plain"]
+    window.canvas.select_items([node_id])
+    clock = [500.0]
+    monkeypatch.setattr(inspector_module, "clock", lambda: clock[0])
+    from debatemap.document import commands
+    monkeypatch.setattr(commands, "clock", lambda: clock[0])
+    field = window.inspector.text_edit
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    before = document.undo_stack.count()
+    for letter in " and slow at rush hour":
+        qtbot.keyClicks(field, letter)
+        clock[0] += 0.3  # steady typing: never a 0.7 s pause, yet it commits every 1.5 s
+    assert document.undo_stack.count() == before + 1  # already committed while typing
+    window.view.setFocus()
+    assert document.map.nodes[node_id].text == "Buses are full and slow at rush hour"
+    assert document.undo_stack.count() == before + 1
+    document.undo_stack.undo()
+    assert document.map.nodes[node_id].text == "Buses are full"
+
+
 def test_inspector_text_commits_after_a_typing_pause(qtbot, window, sourced_map):
     document = open_map(qtbot, window, sourced_map["path"])
     window.canvas.select_items([sourced_map["plain"]])
