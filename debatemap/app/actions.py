@@ -29,8 +29,8 @@ class EditActions(QObject):
         self.needs_nodes: list[tuple[QAction, int]] = []  # enabled with at least n nodes selected
 
     @property
-    def bridge(self):
-        return self.window.canvas
+    def view(self):
+        return self.window.view
 
     @property
     def document(self):
@@ -65,7 +65,7 @@ class EditActions(QObject):
                                      QKeySequence("Ctrl+D"), nodes=1)
         self.delete = self.action(menu, "&Delete", self.delete_selection, Key.Delete)
         menu.addSeparator()
-        self.select_all = self.action(menu, "Select &All", self.bridge.select_all, Key.SelectAll)
+        self.select_all = self.action(menu, "Select &All", self.view.select_all, Key.SelectAll)
         self.edit_text = self.action(menu, "&Edit Text", self.edit_selected_text,
                                      QKeySequence("F2"), nodes=1)
         menu.addSeparator()
@@ -73,22 +73,22 @@ class EditActions(QObject):
 
     def fill_map_menu(self, menu: QMenu) -> None:
         self.add_child = self.action(menu, "Add &Supporting Claim",
-                                     lambda: self.bridge.call("add_child", EdgeType.SUPPORT), nodes=1)
+                                     lambda: self.view.add_child(EdgeType.SUPPORT), nodes=1)
         self.add_attack = self.action(menu, "Add &Attacking Claim",
-                                      lambda: self.bridge.call("add_child", EdgeType.ATTACK), nodes=1)
-        self.add_sibling = self.action(menu, "Add Si&bling", lambda: self.bridge.call("add_sibling"),
+                                      lambda: self.view.add_child(EdgeType.ATTACK), nodes=1)
+        self.add_sibling = self.action(menu, "Add Si&bling", self.view.add_sibling,
                                        nodes=1)
         menu.addSeparator()
         align = menu.addMenu("A&lign")
         self.align_actions = {
-            mode: self.action(align, text, lambda m=mode: self.bridge.call("align_selection", m),
+            mode: self.action(align, text, lambda m=mode: self.view.align_selection(m),
                               nodes=2)
             for mode, text in ALIGN_MODES
         }
         distribute = menu.addMenu("&Distribute")
         self.distribute_actions = {
             way: self.action(distribute, text,
-                             lambda w=way: self.bridge.call("distribute_selection", w), nodes=3)
+                             lambda w=way: self.view.distribute_selection(w), nodes=3)
             for way, text in (("horizontal", "&Horizontally"), ("vertical", "&Vertically"))
         }
         menu.addSeparator()
@@ -116,13 +116,12 @@ class EditActions(QObject):
         self.zoom_in = self.action(menu, "Zoom &In", view.zoom_in,
                                    QKeySequence.keyBindings(Key.ZoomIn) + [QKeySequence("Ctrl+=")])
         self.zoom_out = self.action(menu, "Zoom &Out", view.zoom_out, Key.ZoomOut)
-        self.actual_size = self.action(menu, "&Actual Size", self.reset_zoom,
+        self.actual_size = self.action(menu, "&Actual Size", view.reset_zoom,
                                        QKeySequence("Ctrl+Alt+0"))
-        self.fit = self.action(menu, "&Fit Map", self.fit_all, QKeySequence("Ctrl+0"))
+        self.fit = self.action(menu, "&Fit Map", view.fit_all, QKeySequence("Ctrl+0"))
         self.minimap = self.action(menu, "Show &Minimap", self.toggle_minimap, QKeySequence("Ctrl+M"))
         self.minimap.setCheckable(True)
-        self.minimap.setChecked(self.bridge.has("minimap_visible") and self.window.view.minimap_visible())
-        self.minimap.setEnabled(self.bridge.has("set_minimap_visible"))
+        self.minimap.setChecked(view.minimap_visible())
 
     # ---- enabling ------------------------------------------------------------------------
 
@@ -165,34 +164,25 @@ class EditActions(QObject):
         if self.document is None or not has_fragment(mime):
             self.window.statusBar().showMessage("The clipboard holds no claims to paste.", 5000)
             return
-        x, y = self.bridge.paste_position()
+        x, y = self.view.paste_position()
         first = fragment_origin(mime)
         offset = (x - first[0], y - first[1]) if first else (30.0, 30.0)
         pasted = self.document.paste_mime(mime, offset)
         if pasted:
-            self.bridge.select_items(pasted)
+            self.view.select_items(pasted)
 
     def duplicate_selection(self) -> None:
         if self.document is not None and self.node_ids:
             copies = self.document.duplicate(self.node_ids)
             if copies:
-                self.bridge.select_items(copies)
+                self.view.select_items(copies)
 
     def delete_selection(self) -> None:
-        if self.document is None:
-            return
-        if self.bridge.call("delete_selection"):
-            return
-        node_ids, edge_ids = self.bridge.selected_node_ids(), self.bridge.selected_edge_ids()
-        if not node_ids and not edge_ids:
+        if self.document is not None and not self.view.delete_selection():
             self.window.statusBar().showMessage("Select claims or links to delete.", 5000)
-            return
-        self.document.remove_items(node_ids, edge_ids)
 
     def edit_selected_text(self) -> None:
-        if not self.bridge.call("edit_node"):  # no in-place editor: the inspector's field
-            self.window.inspector.show()
-            self.window.inspector.text_edit.setFocus()
+        self.view.edit_node()
 
     def set_pinned(self, pinned: bool) -> None:
         if self.document is not None and self.node_ids:
@@ -206,21 +196,13 @@ class EditActions(QObject):
         if self.document is not None:
             argument = self.document.make_joint_argument(self.node_ids)
             if argument is not None:
-                self.bridge.select_items([argument.id])
+                self.view.select_items([argument.id])
 
     def go_to_selected_source(self) -> None:
         for node_id in self.node_ids:
             if self.window.go_to_source(node_id):
                 return
 
-    def reset_zoom(self) -> None:
-        if not self.bridge.call("reset_zoom"):
-            self.window.view.resetTransform()
-
-    def fit_all(self) -> None:
-        if not self.bridge.call("fit_all"):
-            self.window.view.fit_map()
-
     def toggle_minimap(self) -> None:
-        self.bridge.call("set_minimap_visible", self.minimap.isChecked())
+        self.view.set_minimap_visible(self.minimap.isChecked())
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QU
 
 from debatemap.app import dialogs, reimport
 from debatemap.app.actions import EditActions
-from debatemap.app.canvas_bridge import CanvasBridge
 from debatemap.app.menus import build_menus
 from debatemap.app.shortcuts_window import ShortcutsWindow
 from debatemap.app.importer import DocumentImporter, ImportOutcome
@@ -55,11 +54,9 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._on_import_finished)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.canvas = CanvasBridge(self.view, self)
-        self.canvas.selectionChanged.connect(self._selection_changed)
-        self.canvas.goToSourceRequested.connect(self.go_to_source)
-        if hasattr(self.view, "statusMessage"):
-            self.view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.view.selectionChangedIds.connect(self._selection_changed)
+        self.view.goToSourceRequested.connect(self.go_to_source)
+        self.view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.inspector = InspectorDock(self)
         self.inspector.goToSourceRequested.connect(self.go_to_source)
         self.find_dock = FindDock(self)
@@ -230,7 +227,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(document)
         self.find_dock.set_document(document)
         self.history_view.setStack(document.undo_stack if document is not None else None)
-        self.canvas.scene_changed()
+        self._selection_changed(self.view.selected_node_ids(), self.view.selected_edge_ids())
         if old_scene is not None:
             old_scene.deleteLater()
         if old_document is not None:
@@ -315,8 +312,8 @@ class MainWindow(QMainWindow):
 
     def show_node(self, node_id: str) -> None:
         """Select a node on the canvas and bring it into view (a find result)."""
-        self.canvas.select_items([node_id])
-        self.canvas.center_on_node(node_id)
+        self.view.select_items([node_id])
+        self.view.center_on_node(node_id)
 
     def show_shortcuts(self) -> None:
         self.shortcuts_window = ShortcutsWindow(self.menuBar(), self)

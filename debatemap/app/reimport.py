@@ -24,7 +24,7 @@ def document_to_reimport(window: "MainWindow") -> str | None:
     shown = window.document_panel.selected_document_id()
     if shown in document.map.documents:
         return shown
-    for node_id in window.canvas.selected_node_ids():
+    for node_id in window.view.selected_node_ids():
         node = document.map.nodes.get(node_id)
         excerpt = document.map.excerpts.get(node.excerpt_id) if node and node.excerpt_id else None
         if excerpt is not None:

@@ -15,15 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from debatemap.canvas.shortcuts import CANVAS_SHORTCUTS
+
 CANVAS_GROUP = "Canvas"
 
 
 def canvas_shortcuts() -> list[tuple[str, str]]:
-    """(keys, description) of the canvas' own keys, when the canvas lists them."""
-    try:
-        from debatemap.canvas.shortcuts import CANVAS_SHORTCUTS
-    except ImportError:
-        return []
+    """(keys, description) of the canvas' own keys."""
     return [(str(keys), str(description)) for keys, description in CANVAS_SHORTCUTS]
 
 

@@ -209,7 +209,6 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsV
         self.centerOn(bounds.center())
         self.place_editor()
 
-    fit_map = fit_all  # the name the main window's View menu uses
 
     def set_minimap_visible(self, visible: bool) -> None:
         """Allow the overview; it shows itself only while part of the map is out of view."""

@@ -18,8 +18,8 @@ def open_map(qtbot, window, path):
 
 
 def select(window, *node_ids):
-    window.canvas.select_items(node_ids)
-    assert sorted(window.canvas.selected_node_ids()) == sorted(node_ids)
+    window.view.select_items(node_ids)
+    assert sorted(window.view.selected_node_ids()) == sorted(node_ids)
 
 
 def test_ctrl_d_duplicates_the_selection_and_ctrl_z_takes_it_back(qtbot, window, map_path, make_map):
@@ -31,7 +31,7 @@ def test_ctrl_d_duplicates_the_selection_and_ctrl_z_takes_it_back(qtbot, window,
     copies = [n for n in document.map.nodes.values() if n.text == thesis.text]
     assert len(copies) == 2 and len(document.map.nodes) == 4
     copy = next(n for n in copies if n.id != thesis.id)
-    assert window.canvas.selected_node_ids() == [copy.id]  # the copy is selected
+    assert window.view.selected_node_ids() == [copy.id]  # the copy is selected
     qtbot.keyClick(window, Qt.Key.Key_Z, Ctrl)
     assert len(document.map.nodes) == 3 and copy.id not in window.scene.node_items
 
@@ -49,7 +49,7 @@ def test_copy_and_paste_give_fresh_ids_at_the_paste_position(qtbot, window, map_
     assert {n.text for n in pasted} == {"Make transit free", "It cuts traffic"}
     first_text = document.map.nodes[ids[0]].text
     first_copy = next(n for n in pasted if n.text == first_text)
-    x, y = window.canvas.paste_position()
+    x, y = window.view.paste_position()
     assert (first_copy.x, first_copy.y) == pytest.approx((x, y))
     assert document.undo_stack.undoText().startswith("Paste")
 
@@ -78,7 +78,7 @@ def test_delete_key_removes_the_selection_and_undo_restores_links(qtbot, window,
 def test_select_all_then_kind_and_pin_actions(qtbot, window, map_path):
     document = open_map(qtbot, window, map_path)
     qtbot.keyClick(window, Qt.Key.Key_A, Ctrl)
-    assert len(window.canvas.selected_node_ids()) == 3
+    assert len(window.view.selected_node_ids()) == 3
     assert window.edit_actions.joint.isEnabled() and window.edit_actions.pin.isEnabled()
     window.edit_actions.kind_actions["evidence"].trigger()
     assert {str(n.kind) for n in document.map.nodes.values()} == {"evidence"}
@@ -92,7 +92,7 @@ def test_select_all_then_kind_and_pin_actions(qtbot, window, map_path):
 def test_actions_follow_the_selection(qtbot, window, map_path):
     open_map(qtbot, window, map_path)
     actions = window.edit_actions
-    window.canvas.select_items([])
+    window.view.select_items([])
     assert not actions.copy.isEnabled() and not actions.duplicate.isEnabled()
     assert not actions.delete.isEnabled() and not actions.joint.isEnabled()
     assert actions.select_all.isEnabled()

@@ -41,7 +41,7 @@ def open_map(qtbot, window, path):
 def test_selecting_a_sourced_node_shows_its_passage_highlighted(qtbot, window, sourced_map):
     open_map(qtbot, window, sourced_map["path"])
     view = window.document_panel.text_view
-    window.canvas.select_items([sourced_map["cited"]])
+    window.view.select_items([sourced_map["cited"]])
     assert window.document_panel.selected_document_id() == sourced_map["document"]
     start = sourced_map["start"]
     assert view.focus == (start, start + len("Critics say the cost is too high."))
@@ -58,7 +58,7 @@ def test_selecting_a_sourced_node_shows_its_passage_highlighted(qtbot, window, s
 
 def test_go_to_source_button_and_menu_action(qtbot, window, sourced_map):
     open_map(qtbot, window, sourced_map["path"])
-    window.canvas.select_items([sourced_map["cited"]])
+    window.view.select_items([sourced_map["cited"]])
     view = window.document_panel.text_view
     view.verticalScrollBar().setValue(0)
     view.show_focus(0, 5)
@@ -73,7 +73,7 @@ def test_go_to_source_button_and_menu_action(qtbot, window, sourced_map):
 def test_inspector_text_edits_merge_into_one_undo_step(qtbot, window, sourced_map):
     document = open_map(qtbot, window, sourced_map["path"])
     node_id = sourced_map["plain"]
-    window.canvas.select_items([node_id])
+    window.view.select_items([node_id])
     field = window.inspector.text_edit
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
@@ -93,7 +93,7 @@ def test_inspector_text_edits_merge_into_one_undo_step(qtbot, window, sourced_ma
 def test_inspector_typing_after_leaving_the_field_is_a_new_undo_step(qtbot, window, sourced_map):
     document = open_map(qtbot, window, sourced_map["path"])
     node_id = sourced_map["plain"]
-    window.canvas.select_items([node_id])
+    window.view.select_items([node_id])
     field = window.inspector.text_edit
     before = document.undo_stack.count()
     for words in (" and slow", " at rush hour"):
@@ -113,7 +113,7 @@ def test_inspector_long_typing_without_a_pause_is_still_one_step(qtbot, window, 
                                                                  monkeypatch):
     document = open_map(qtbot, window, sourced_map["path"])
     node_id = sourced_map["plain"]
-    window.canvas.select_items([node_id])
+    window.view.select_items([node_id])
     clock = [500.0]
     monkeypatch.setattr(inspector_module, "clock", lambda: clock[0])
     from debatemap.document import commands
@@ -136,7 +136,7 @@ def test_inspector_long_typing_without_a_pause_is_still_one_step(qtbot, window, 
 
 def test_inspector_text_commits_after_a_typing_pause(qtbot, window, sourced_map):
     document = open_map(qtbot, window, sourced_map["path"])
-    window.canvas.select_items([sourced_map["plain"]])
+    window.view.select_items([sourced_map["plain"]])
     field = window.inspector.text_edit
     field.setFocus()
     field.moveCursor(field.textCursor().MoveOperation.End)
@@ -148,7 +148,7 @@ def test_inspector_text_commits_after_a_typing_pause(qtbot, window, sourced_map)
 def test_inspector_kind_tags_colour_and_pinned(qtbot, window, sourced_map, monkeypatch):
     document = open_map(qtbot, window, sourced_map["path"])
     node_id = sourced_map["plain"]
-    window.canvas.select_items([node_id])
+    window.view.select_items([node_id])
     inspector = window.inspector
     inspector.kind_combo.setCurrentText("evidence")
     inspector.kind_combo.activated.emit(inspector.kind_combo.currentIndex())
@@ -172,7 +172,7 @@ def test_inspector_kind_tags_colour_and_pinned(qtbot, window, sourced_map, monke
 def test_inspector_for_a_link_and_for_several_nodes(qtbot, window, sourced_map):
     document = open_map(qtbot, window, sourced_map["path"])
     edge_id = next(iter(document.map.edges))
-    window.canvas.select_items([], [edge_id])
+    window.view.select_items([], [edge_id])
     inspector = window.inspector
     assert inspector.pages.currentIndex() == 2
     assert inspector.edge_from.text() == "Free transit costs too much"
@@ -180,7 +180,7 @@ def test_inspector_for_a_link_and_for_several_nodes(qtbot, window, sourced_map):
     inspector.edge_type_combo.setCurrentText("support")
     inspector.edge_type_combo.activated.emit(inspector.edge_type_combo.currentIndex())
     assert str(document.map.edges[edge_id].type) == "support"
-    window.canvas.select_items([sourced_map["cited"], sourced_map["plain"]])
+    window.view.select_items([sourced_map["cited"], sourced_map["plain"]])
     assert inspector.pages.currentIndex() == 3 and inspector.multi_count.text() == "2 nodes selected"
     assert inspector.multi_kind.currentText() == ""  # objection and claim
     inspector.multi_kind.setCurrentText("idea")
@@ -202,7 +202,7 @@ def test_find_lists_nodes_and_passages_and_goes_to_them(qtbot, window, sourced_m
     assert find.results[0].kind == "node" and find.results[0].node_id == sourced_map["cited"]
     assert find.results[1].kind == "passage"
     qtbot.keyClick(find.field, Qt.Key.Key_Return)
-    assert window.canvas.selected_node_ids() == [sourced_map["cited"]]
+    assert window.view.selected_node_ids() == [sourced_map["cited"]]
     qtbot.keyClick(find.field, Qt.Key.Key_F3)
     view = window.document_panel.text_view
     at = TEXT.index("cost")
@@ -229,7 +229,7 @@ def test_reimport_from_the_file_menu_flags_a_lost_passage(qtbot, window, sourced
     assert dialog_log.notices and "no longer match" in dialog_log.notices[0][1]
     assert document.map.documents[sourced_map["document"]].text.startswith("A new start.")
     assert window.document_panel.text_view.source.text.startswith("A new start.")
-    window.canvas.select_items([cited.id])
+    window.view.select_items([cited.id])
     assert window.inspector.source_status.isVisibleTo(window.inspector)
     assert "no longer in it" in window.inspector.source_status.text()
     document.undo_stack.undo()
