@@ -47,7 +47,7 @@ class NodeItem(QGraphicsItem):
     ``set_node`` only when what they show changed, so paint and boundingRect stay cheap."""
 
     def __init__(self, node: Node, source_title: str | None = None,
-                 parent: QGraphicsItem | None = None) -> None:
+                 parent: QGraphicsItem | None = None, *, source_lost: bool = False) -> None:
         super().__init__(parent)
         self.node_id = node.id
         self.edges: list["EdgeItem"] = []  # edges that start or end here; kept by the scene
@@ -74,23 +74,30 @@ class NodeItem(QGraphicsItem):
         self.kind = ""
         self.pinned = False
         self.source_title: str | None = None
+        self.source_lost = False  # the passage is gone from a re-imported document
         self._color: str | None = None
         self._key: tuple | None = None
-        self.set_node(node, source_title)
+        self.set_node(node, source_title, source_lost)
 
     # ---- model -> geometry ---------------------------------------------------------------
 
-    def set_node(self, node: Node, source_title: str | None = None) -> None:
-        """Take the node's fields; lay the card out again only when its content changed."""
-        key = (node.text, str(node.kind), node.color, bool(node.pinned), source_title)
+    def set_node(self, node: Node, source_title: str | None = None,
+                 source_lost: bool = False) -> None:
+        """Take the node's fields; lay the card out again only when its content changed.
+        ``source_lost``: the passage was not found again after a re-import (flagged)."""
+        source_lost = bool(source_title) and source_lost
+        key = (node.text, str(node.kind), node.color, bool(node.pinned), source_title, source_lost)
         if key == self._key:
             return  # e.g. only moved
         self._key = key
         self.text, self.kind, self._color = node.text, str(node.kind), node.color
         self.pinned, self.source_title = bool(node.pinned), source_title
+        self.source_lost = source_lost
         self._text = static_text(node.text, self._text_font, TEXT_WIDTH)
         self._label = static_text(style.kind_label(self.kind), self._band_font)
-        if source_title:
+        if source_lost:
+            self._badge = static_text(style.SOURCE_CHANGED, style.warning_font())
+        elif source_title:
             metrics = QFontMetricsF(self._badge_font)
             elided = metrics.elidedText(source_title, Qt.TextElideMode.ElideRight, TEXT_WIDTH - 18)
             self._badge = static_text(elided, self._badge_font)
@@ -111,6 +118,8 @@ class NodeItem(QGraphicsItem):
             for edge in self.edges:
                 edge.update_geometry()
         where = f"\nSource: {source_title}" if source_title else ""
+        if source_lost:
+            where += f"\n{style.SOURCE_CHANGED_TIP}"
         pin = "\n(pinned)" if self.pinned else ""
         self.setToolTip(f"{style.kind_label(self.kind).title()}: {node.text}{where}{pin}")
         self.update()
@@ -156,6 +165,8 @@ class NodeItem(QGraphicsItem):
         painter.drawPath(self._band)
         if selected:
             border = QPen(colors.selection, 2.4)
+        elif self.source_lost:
+            border = QPen(colors.warning_fill, 1.6, Qt.PenStyle.DashLine)
         elif self.drop_target or self.hovered:
             border = QPen(colors.hover, 1.8)
         else:
@@ -180,7 +191,9 @@ class NodeItem(QGraphicsItem):
         painter.setPen(colors.text)
         text_top = self._rect.top() + style.BAND_HEIGHT + style.NODE_PADDING
         painter.drawStaticText(QPointF(left, text_top), self._text)
-        if self.source_title:
+        if self.source_lost:
+            self._paint_warning(painter)
+        elif self.source_title:
             self._paint_badge(painter)
         if self.hovered and not self.drop_target:
             self._paint_handle(painter)
@@ -198,9 +211,7 @@ class NodeItem(QGraphicsItem):
     def _paint_badge(self, painter: QPainter) -> None:
         """The title of the document the claim was taken from, on a quiet pill."""
         colors = style.palette()
-        top = self._rect.bottom() - style.NODE_PADDING - style.BADGE_HEIGHT + 4
-        width = min(self._badge.size().width() + 22, TEXT_WIDTH)
-        pill = QRectF(self._rect.left() + style.NODE_PADDING - 3, top, width, style.BADGE_HEIGHT - 2)
+        pill = self.badge_rect()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.badge_fill)
         painter.drawRoundedRect(pill, 4, 4)
@@ -219,6 +230,38 @@ class NodeItem(QGraphicsItem):
         painter.setPen(colors.muted)
         text_top = pill.center().y() - self._badge.size().height() / 2
         painter.drawStaticText(QPointF(pill.left() + 17, text_top), self._badge)
+
+    def badge_rect(self) -> QRectF:
+        """Where the source badge (or the "source changed" warning) sits, in item coordinates."""
+        top = self._rect.bottom() - style.NODE_PADDING - style.BADGE_HEIGHT + 4
+        extra = 26 if self.source_lost else 22
+        width = min(self._badge.size().width() + extra, TEXT_WIDTH)
+        return QRectF(self._rect.left() + style.NODE_PADDING - 3, top, width, style.BADGE_HEIGHT - 2)
+
+    def _paint_warning(self, painter: QPainter) -> None:
+        """A lost passage: a strong warning pill with a triangle and "source changed" in place of
+        the quiet source badge (dark pill on a light card and the reverse: readable in grey)."""
+        colors = style.palette()
+        pill = self.badge_rect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors.warning_fill)
+        painter.drawRoundedRect(pill, 4, 4)
+        side, cy = 10.0, pill.center().y()
+        left = pill.left() + 6
+        triangle = QPainterPath(QPointF(left + side / 2, cy - side / 2))
+        triangle.lineTo(QPointF(left + side, cy + side / 2 - 0.5))
+        triangle.lineTo(QPointF(left, cy + side / 2 - 0.5))
+        triangle.closeSubpath()
+        painter.setBrush(colors.warning_text)
+        painter.drawPath(triangle)
+        painter.setPen(QPen(colors.warning_fill, 1.4))
+        mark_x = left + side / 2
+        painter.drawLine(QPointF(mark_x, cy - 1.8), QPointF(mark_x, cy + 1.6))
+        painter.drawPoint(QPointF(mark_x, cy + 3.4))
+        painter.setFont(style.warning_font())
+        painter.setPen(colors.warning_text)
+        text_top = cy - self._badge.size().height() / 2
+        painter.drawStaticText(QPointF(left + side + 5, text_top), self._badge)
 
     def _paint_handle(self, painter: QPainter) -> None:
         colors = style.palette()

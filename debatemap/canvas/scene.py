@@ -72,9 +72,23 @@ class MapScene(QGraphicsScene):
         document = amap.documents.get(excerpt.document_id)
         return document.title if document is not None else "missing document"
 
+    def source_lost(self, node: Node) -> bool:
+        """Whether a node's passage was lost when its document was re-imported."""
+        excerpt = self.document.map.excerpts.get(node.excerpt_id) if node.excerpt_id else None
+        return excerpt is not None and excerpt.status == "lost"
+
+    def _show_node(self, item: NodeItem, node: Node) -> None:
+        item.set_node(node, self.source_title(node), self.source_lost(node))
+
     def node_item_at(self, point: QPointF) -> NodeItem | None:
+        """The card at ``point``, or the card whose link handle is there (half the handle lies
+        outside the card, and a press on that half must still start a link)."""
         for item in self.items(point):
             if isinstance(item, NodeItem):
+                return item
+        reach = style.HANDLE_RADIUS + 4.0
+        for item in self.items(QRectF(point.x() - reach, point.y() - reach, 2 * reach, 2 * reach)):
+            if isinstance(item, NodeItem) and item.handle_contains(point):
                 return item
         return None
 
@@ -134,7 +148,7 @@ class MapScene(QGraphicsScene):
 
     def _add_node_item(self, node_id: str) -> NodeItem:
         node = self.document.map.nodes[node_id]
-        item = NodeItem(node, self.source_title(node))
+        item = NodeItem(node, self.source_title(node), source_lost=self.source_lost(node))
         self.node_items[node_id] = item
         self.addItem(item)
         return item
@@ -174,8 +188,7 @@ class MapScene(QGraphicsScene):
         for node_id in node_ids:
             item = self.node_items.get(node_id)
             if item is not None:
-                node = self.document.map.nodes[node_id]
-                item.set_node(node, self.source_title(node))
+                self._show_node(item, self.document.map.nodes[node_id])
         self.place_nodes(node_ids)
         self.mapChanged.emit()
 
@@ -196,7 +209,7 @@ class MapScene(QGraphicsScene):
         nodes = self.document.map.nodes
         for node_id, item in self.node_items.items():
             if nodes[node_id].excerpt_id:
-                item.set_node(nodes[node_id], self.source_title(nodes[node_id]))
+                self._show_node(item, nodes[node_id])
 
     def _on_items_removed(self, node_ids: list[str], edge_ids: list[str]) -> None:
         for edge_id in edge_ids:

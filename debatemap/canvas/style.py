@@ -66,6 +66,8 @@ class Palette:
     hover: QColor
     badge_fill: QColor
     edges: dict
+    warning_fill: QColor  # the "source changed" pill of a passage lost in a re-import
+    warning_text: QColor
 
 
 def _edge_colors(dark: bool) -> dict[str, QColor]:
@@ -86,10 +88,12 @@ def make_palette(dark: bool) -> Palette:
     if dark:
         return Palette(True, QColor("#1c1f24"), QColor("#2a2e35"), QColor("#565d68"),
                        QColor("#e8eaed"), QColor("#9aa3ad"), QColor("#ffffff"), QColor("#f0a030"),
-                       QColor("#7fb2ee"), QColor("#353a42"), _edge_colors(True))
+                       QColor("#7fb2ee"), QColor("#353a42"), _edge_colors(True),
+                       QColor("#ffb347"), QColor("#1b1d21"))
     return Palette(False, QColor("#f3f4f6"), QColor("#ffffff"), QColor("#8a9099"),
                    QColor("#1b1d21"), QColor("#5f6670"), QColor("#ffffff"), QColor("#e8890c"),
-                   QColor("#2f6db5"), QColor("#eef1f5"), _edge_colors(False))
+                   QColor("#2f6db5"), QColor("#eef1f5"), _edge_colors(False),
+                   QColor("#b34700"), QColor("#ffffff"))
 
 
 def system_is_dark() -> bool:
@@ -173,3 +177,14 @@ def badge_font() -> QFont:
     font = QFont()
     font.setPointSizeF(7.5)
     return font
+
+
+def warning_font() -> QFont:
+    font = badge_font()
+    font.setBold(True)
+    return font
+
+
+SOURCE_CHANGED = "source changed"
+SOURCE_CHANGED_TIP = ("⚠ Source changed: the document was re-imported and this passage is no"
+                      " longer in it. The claim keeps the quote it was taken from.")
