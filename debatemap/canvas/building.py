@@ -14,7 +14,7 @@ from debatemap.canvas.placement import column_below, free_spot
 from debatemap.core.ids import new_id
 from debatemap.core.model import Edge, EdgeType, Excerpt, Node, NodeKind
 from debatemap.document.clipboard import NODES_MIME
-from debatemap.document.excerpt_mime import EXCERPT_MIME_TYPE, ExcerptPayload, excerpt_from_mime
+from debatemap.document.excerpt_mime import EXCERPT_MIME_TYPE, excerpts_from_mime
 
 if TYPE_CHECKING:
     from debatemap.canvas.scene import MapScene
@@ -77,25 +77,6 @@ def spot_near(scene: "MapScene", anchor_id: str, text: str = "", direction: str 
 
 
 # ---- what a drag carries -------------------------------------------------------------------
-
-
-def excerpts_from_mime(mime: QMimeData) -> list[ExcerptPayload]:
-    """The passages a drag carries: the panel's single excerpt, or a JSON list of them
-    (``[{map, document, start, end, text}, ...]`` or ``{"excerpts": [...]}``)."""
-    if not mime.hasFormat(EXCERPT_MIME_TYPE):
-        return []
-    single = excerpt_from_mime(mime)
-    if single is not None:
-        return [single]
-    try:
-        data = json.loads(bytes(mime.data(EXCERPT_MIME_TYPE)).decode("utf-8"))
-        items = data["excerpts"] if isinstance(data, dict) else data
-        found = [ExcerptPayload(map=str(i.get("map", "")), document=str(i["document"]),
-                                start=int(i["start"]), end=int(i["end"]), text=str(i["text"]))
-                 for i in items]
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return []
-    return [p for p in found if 0 <= p.start < p.end]
 
 
 def claim_text(text: str) -> str:

@@ -1,9 +1,14 @@
-"""The drag-and-drop payload of a passage of a document: the private MIME type and its JSON."""
+"""The drag-and-drop payload of passages of documents: the private MIME type and its JSON.
+
+One passage is one JSON object ``{map, document, start, end, text}``; several passages (the
+candidates collected in the document panel) are a JSON list of such objects. Readers also
+accept ``{"excerpts": [...]}``."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from typing import Sequence
 
 from PySide6.QtCore import QMimeData
 
@@ -27,6 +32,46 @@ def excerpt_mime_data(payload: ExcerptPayload) -> QMimeData:
     mime.setData(EXCERPT_MIME_TYPE, json.dumps(asdict(payload), ensure_ascii=False).encode("utf-8"))
     mime.setText(payload.text)
     return mime
+
+
+def excerpts_mime_data(payloads: Sequence[ExcerptPayload]) -> QMimeData:
+    """Several passages as one drag: a JSON list (one passage: the single object), and their
+    texts, a blank line apart, as text/plain."""
+    payloads = list(payloads)
+    if len(payloads) == 1:
+        return excerpt_mime_data(payloads[0])
+    mime = QMimeData()
+    data = [asdict(payload) for payload in payloads]
+    mime.setData(EXCERPT_MIME_TYPE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    mime.setText("\n\n".join(payload.text for payload in payloads))
+    return mime
+
+
+def _payload(data) -> ExcerptPayload:
+    return ExcerptPayload(
+        map=str(data.get("map", "")),
+        document=str(data["document"]),
+        start=int(data["start"]),
+        end=int(data["end"]),
+        text=str(data["text"]),
+    )
+
+
+def excerpts_from_mime(mime: QMimeData) -> list[ExcerptPayload]:
+    """Every passage a drag carries (one object, a list, or ``{"excerpts": [...]}``); malformed
+    data gives [] and passages with empty or negative spans are left out."""
+    if not mime.hasFormat(EXCERPT_MIME_TYPE):
+        return []
+    try:
+        data = json.loads(bytes(mime.data(EXCERPT_MIME_TYPE)).decode("utf-8"))
+        if isinstance(data, dict):
+            items = data["excerpts"] if "excerpts" in data else [data]
+        else:
+            items = data
+        found = [_payload(item) for item in items]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return []
+    return [p for p in found if 0 <= p.start < p.end]
 
 
 def excerpt_from_mime(mime: QMimeData) -> ExcerptPayload | None:

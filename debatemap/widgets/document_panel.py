@@ -14,7 +14,8 @@ from debatemap.document.mapdocument import MapDocument
 from debatemap.widgets.document_list import DocumentList
 from debatemap.widgets.document_text_view import DocumentTextView, Highlight
 
-HINT = "Underlined sentences are candidate claims. Select any text, or grab a sentence, to drag it out."
+HINT = ("Underlined sentences are candidate claims. Select any text, or grab a sentence, to drag"
+        " it out; Ctrl+click collects several.")
 NO_MAP_HINT = "Open a map to see its documents."
 
 
@@ -51,6 +52,7 @@ class DocumentPanel(QDockWidget):
 
         self.list.itemSelectionChanged.connect(self._show_selected)
         self.list.filesDropped.connect(self.importRequested)
+        self.text_view.collectionChanged.connect(self._collection_changed)
         self.set_document(None)
 
     # ---- following one map ---------------------------------------------------------------
@@ -132,6 +134,14 @@ class DocumentPanel(QDockWidget):
         self.text_view.set_highlights(self.highlights())
         self.hint.setText(HINT)
         self.documentSelected.emit(source.id)
+
+    def _collection_changed(self, count: int) -> None:
+        if count:
+            noun = "candidate" if count == 1 else "candidates"
+            self.hint.setText(f"{count} {noun} collected: drag one of them to take them all out."
+                              " Esc or a plain click clears.")
+        else:
+            self.hint.setText(HINT if self.document is not None else NO_MAP_HINT)
 
     def highlights(self) -> list[Highlight]:
         """The passages of the shown document that nodes were taken from, in their colours."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QColor, QDrag, QHelpEvent, QMouseEvent, QTextCursor
+from typing import Sequence
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QHelpEvent, QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from debatemap.core.model import Document
-from debatemap.document.excerpt_mime import ExcerptPayload, excerpt_mime_data
+from debatemap.document.excerpt_mime import ExcerptPayload, excerpt_mime_data, excerpts_mime_data
 from debatemap.widgets import text_formats
 from debatemap.widgets.offsets import OffsetMap
 
@@ -28,9 +30,14 @@ class Highlight:
 class DocumentTextView(QTextEdit):
     """Shows a document's text; any selection, or a candidate with none, can be dragged out.
 
+    Ctrl+click collects candidates (and Ctrl+click again leaves one out); a drag from any
+    candidate then carries every collected one, and Esc or a plain click clears the collection.
+
     Qt positions count UTF-16 code units and the map's offsets count code points; every
     position crossing that line goes through ``self.offsets``.
     """
+
+    collectionChanged = Signal(int)  # how many candidates are collected
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +57,8 @@ class DocumentTextView(QTextEdit):
         self.highlights: list[Highlight] = []
         self.focus: tuple[int, int] | None = None  # the passage shown by "Go to source" or Find
         self._hovered: tuple[int, int] | None = None
-        self._press: tuple[QPoint, ExcerptPayload] | None = None
+        self.collected: list[tuple[int, int]] = []  # candidates gathered by Ctrl+click, text order
+        self._press: tuple[QPoint, ExcerptPayload | list[ExcerptPayload]] | None = None
 
     # ---- content -------------------------------------------------------------------------
 
@@ -69,11 +77,15 @@ class DocumentTextView(QTextEdit):
         self.focus = None
         self._hovered = None
         self._press = None
+        had = bool(self.collected)
+        self.collected = []
         text = source.text if source is not None else ""
         self.offsets = OffsetMap(text)
         text_formats.build_text_document(self.document(), text, self.offsets, paragraphs, self.candidates)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_extra_selections()
+        if had:
+            self.collectionChanged.emit(0)
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         self.highlights = list(highlights)
@@ -111,6 +123,8 @@ class DocumentTextView(QTextEdit):
         selections = []
         if self._hovered is not None:
             selections.append(self._extra(*self._hovered, text_formats.hover_format()))
+        for span in self.collected:
+            selections.append(self._extra(*span, text_formats.collected_format()))
         for highlight in self.highlights:
             selections.append(
                 self._extra(highlight.start, highlight.end, text_formats.excerpt_format(highlight.color))
@@ -168,9 +182,10 @@ class DocumentTextView(QTextEdit):
         position = self.document().documentLayout().hitTest(document_point, Qt.HitTestAccuracy.ExactHit)
         return None if position < 0 else self.offsets.from_utf16(position)
 
-    def drag_payload_at(self, point: QPoint) -> ExcerptPayload | None:
+    def drag_payload_at(self, point: QPoint) -> ExcerptPayload | list[ExcerptPayload] | None:
         """What a drag starting at ``point`` carries: the selection when it starts inside the
-        selection, a candidate when nothing is selected, otherwise nothing."""
+        selection; else, on a candidate, every collected candidate (this one included) or just
+        this one when none is collected; otherwise nothing."""
         index = self.index_at(point)
         if index is None:
             return None
@@ -178,24 +193,66 @@ class DocumentTextView(QTextEdit):
         if span is not None:
             return self.payload(*span) if span[0] <= index < span[1] else None
         candidate = self.candidate_at(index)
-        return self.payload(*candidate) if candidate else None
+        if candidate is None:
+            return None
+        if self.collected:
+            return [self.payload(*c) for c in sorted(set(self.collected) | {candidate})]
+        return self.payload(*candidate)
 
-    def start_drag(self, payload: ExcerptPayload) -> Qt.DropAction:
-        """Run the drag (tests replace this: a real QDrag needs a windowing system)."""
+    # ---- collecting several candidates -----------------------------------------------------
+
+    def toggle_collected(self, span: tuple[int, int]) -> None:
+        """Add a candidate to the collection, or take it out again."""
+        if span in self.collected:
+            self.collected.remove(span)
+        else:
+            self.collected = sorted(self.collected + [span])
+        self._update_extra_selections()
+        self.collectionChanged.emit(len(self.collected))
+
+    def clear_collection(self) -> None:
+        if self.collected:
+            self.collected = []
+            self._update_extra_selections()
+            self.collectionChanged.emit(0)
+
+    def collected_payloads(self) -> list[ExcerptPayload]:
+        return [self.payload(*span) for span in self.collected]
+
+    def mime_for_collection(self) -> QMimeData | None:
+        """All collected candidates as one drag payload (None when none is collected)."""
+        return excerpts_mime_data(self.collected_payloads()) if self.collected else None
+
+    def start_drag(self, payload: ExcerptPayload | Sequence[ExcerptPayload]) -> Qt.DropAction:
+        """Run the drag of one passage or several (tests replace this: a real QDrag needs a
+        windowing system)."""
         drag = QDrag(self)
-        drag.setMimeData(excerpt_mime_data(payload))
+        if isinstance(payload, ExcerptPayload):
+            drag.setMimeData(excerpt_mime_data(payload))
+        else:
+            drag.setMimeData(excerpts_mime_data(payload))
         return drag.exec(Qt.DropAction.CopyAction)
 
     # ---- mouse ---------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and not event.modifiers():
-            point = event.position().toPoint()
+        left = event.button() == Qt.MouseButton.LeftButton
+        point = event.position().toPoint()
+        if left and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            index = self.index_at(point)
+            candidate = self.candidate_at(index) if index is not None else None
+            if candidate is not None:
+                self._press = None
+                self.toggle_collected(candidate)
+                event.accept()
+                return
+        if left and not event.modifiers():
             payload = self.drag_payload_at(point)
             if payload is not None:
                 self._press = (point, payload)  # the selection stays while a drag may begin
                 event.accept()
                 return
+            self.clear_collection()  # a plain click elsewhere
         self._press = None
         super().mousePressEvent(event)
 
@@ -207,7 +264,9 @@ class DocumentTextView(QTextEdit):
                 if (point - start).manhattanLength() >= QApplication.startDragDistance():
                     self._press = None
                     self._set_hovered(None)
-                    self.start_drag(payload)
+                    action = self.start_drag(payload)
+                    if not isinstance(payload, ExcerptPayload) and action != Qt.DropAction.IgnoreAction:
+                        self.clear_collection()  # the collection went where it was dropped
                 event.accept()
                 return
             self._press = None
@@ -217,13 +276,21 @@ class DocumentTextView(QTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press is not None:
-            # A click without a drag: behave like a plain click (the selection goes).
+            # A click without a drag: behave like a plain click (selection and collection go).
             point, _ = self._press
             self._press = None
             self.setTextCursor(self.cursorForPosition(point))
+            self.clear_collection()
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.collected:
+            self.clear_collection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
         self._set_hovered(None)
@@ -263,8 +330,12 @@ class DocumentTextView(QTextEdit):
         used = [h.label for h in self.highlights if h.start <= index < h.end]
         if used:
             return "On the map:\n" + "\n".join(f"• {_short(label)}" for label in used)
-        if self.candidate_at(index) is not None:
-            return "Candidate claim: drag to take it out"
+        candidate = self.candidate_at(index)
+        if candidate is not None and candidate in self.collected:
+            return (f"Collected ({len(self.collected)}): drag to take them all out;"
+                    " Ctrl+click leaves this one out, Esc clears")
+        if candidate is not None:
+            return "Candidate claim: drag to take it out (Ctrl+click collects several)"
         return ""
 
 

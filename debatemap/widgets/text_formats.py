@@ -25,7 +25,8 @@ TEXT_COLOR = QColor("#1f2328")
 MUTED_COLOR = QColor("#8b949e")  # metadata and noise: shown, but clearly not argument
 QUOTE_COLOR = QColor("#444c56")
 CANDIDATE_UNDERLINE = QColor("#8aa5cc")  # a faint dotted line under each candidate sentence
-HOVER_BACKGROUND = QColor(47, 109, 181, 26)  # the candidate under the mouse, ready to drag
+HOVER_BACKGROUND = QColor(47, 109, 181, 26)
+COLLECTED_COLOR = QColor("#8250df")  # candidates gathered by Ctrl+click to drag together  # the candidate under the mouse, ready to drag
 EXCERPT_ALPHA = 70  # how strongly a node's colour tints the passage it was taken from
 LINE_HEIGHT_PERCENT = 128
 
@@ -98,6 +99,18 @@ def focus_format() -> QTextCharFormat:
     fmt.setBackground(FOCUS_BACKGROUND)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(FOCUS_OUTLINE)
+    return fmt
+
+
+def collected_format() -> QTextCharFormat:
+    """A candidate collected by Ctrl+click: the selection colour, faint, with a solid underline."""
+    color = QColor(COLLECTED_COLOR)
+    tint = QColor(color)
+    tint.setAlpha(60)
+    fmt = QTextCharFormat()
+    fmt.setBackground(tint)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(color)
     return fmt
 
 

@@ -153,3 +153,140 @@ def test_the_drop_target_is_highlighted_while_dragging_over_a_node(view, scene, 
     QApplication.sendEvent(view.viewport(), QDragMoveEvent(point, Qt.DropAction.CopyAction, mime,
                                                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     assert thesis.drop_target
+
+
+# ---- several candidates collected with Ctrl+click, dragged out together -------------------------
+
+
+def text_point(text_view, index):
+    """A viewport point in the middle of the character at code point ``index`` (ASCII text)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(text_view.document())
+    cursor.setPosition(index)
+    left = text_view.cursorRect(cursor)
+    cursor.setPosition(index + 1)
+    right = text_view.cursorRect(cursor)
+    return QPoint((left.left() + right.left()) // 2, left.center().y())
+
+
+def send_mouse(text_view, kind, point, modifiers=Qt.KeyboardModifier.NoModifier, held=True):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    buttons = Qt.MouseButton.LeftButton if held else Qt.MouseButton.NoButton
+    event = QMouseEvent(kind, QPointF(point), QPointF(text_view.viewport().mapToGlobal(point)),
+                        button, buttons, modifiers)
+    QApplication.sendEvent(text_view.viewport(), event)
+
+
+def ctrl_click(text_view, index):
+    from PySide6.QtCore import QEvent
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    point = text_point(text_view, index)
+    send_mouse(text_view, QEvent.Type.MouseButtonPress, point, ctrl)
+    send_mouse(text_view, QEvent.Type.MouseButtonRelease, point, ctrl, held=False)
+
+
+def drag_out(text_view, index, monkeypatch):
+    """Press on the character at ``index`` and move past the drag distance; the MIME data the
+    real QDrag was given (copied: the drag owns its own)."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QDrag
+
+    carried = []
+
+    def fake_exec(drag, *args):
+        copy = QMimeData()
+        for name in drag.mimeData().formats():
+            copy.setData(name, drag.mimeData().data(name))
+        carried.append(copy)
+        return Qt.DropAction.CopyAction
+
+    monkeypatch.setattr(QDrag, "exec", fake_exec)
+    point = text_point(text_view, index)
+    send_mouse(text_view, QEvent.Type.MouseButtonPress, point)
+    send_mouse(text_view, QEvent.Type.MouseMove, point + QPoint(40, 30))
+    (mime,) = carried
+    return mime
+
+
+def collected_marks(text_view):
+    from debatemap.widgets import text_formats
+
+    color = text_formats.collected_format().underlineColor()
+    return sorted((s.cursor.selectionStart(), s.cursor.selectionEnd())
+                  for s in text_view.extraSelections() if s.format.underlineColor() == color
+                  and s.format.underlineStyle() == text_formats.collected_format().underlineStyle())
+
+
+PARTS = ["Fares cover a small share of running costs.", "Crowded buses push riders back into cars."]
+
+
+def test_ctrl_click_collects_candidates_and_one_drag_drops_them_all(view, scene, document, panel,
+                                                                  essay, monkeypatch):
+    text_view = panel.text_view
+    for part in PARTS:
+        ctrl_click(text_view, ESSAY.index(part) + 3)
+    spans = [(ESSAY.index(p), ESSAY.index(p) + len(p)) for p in PARTS]
+    assert text_view.collected == spans
+    assert collected_marks(text_view) == spans  # visibly marked
+    assert "2 candidates collected" in panel.hint.text()
+    ctrl_click(text_view, ESSAY.index("Free buses") + 3)  # a third, then out again
+    ctrl_click(text_view, ESSAY.index("Free buses") + 3)
+    assert text_view.collected == spans
+
+    mime = drag_out(text_view, ESSAY.index(PARTS[1]) + 5, monkeypatch)
+    data = json.loads(bytes(mime.data(EXCERPT_MIME_TYPE)).decode("utf-8"))
+    assert isinstance(data, list) and [d["text"] for d in data] == PARTS
+    assert all(essay.text[d["start"]:d["end"]] == d["text"] and d["document"] == essay.id for d in data)
+    assert mime.text() == "\n\n".join(PARTS)
+    assert text_view.collected == [] and collected_marks(text_view) == []  # the drag took them
+
+    before = set(document.map.nodes)
+    assert drop(view, mime, (600, 250))
+    made = new_nodes(document, before)
+    assert sorted(n.text for n in made) == sorted(PARTS)
+    for node in made:
+        excerpt = document.map.excerpts[node.excerpt_id]
+        assert essay.text[excerpt.start:excerpt.end] == node.text
+    assert sorted(view.selected_node_ids()) == sorted(n.id for n in made)
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert set(document.map.nodes) == before and set(scene.node_items) == before
+
+
+def test_a_drag_from_an_uncollected_candidate_brings_the_collection_along(panel, essay, monkeypatch):
+    text_view = panel.text_view
+    ctrl_click(text_view, ESSAY.index(PARTS[0]) + 3)
+    mime = drag_out(text_view, ESSAY.index("Free buses") + 3, monkeypatch)
+    data = json.loads(bytes(mime.data(EXCERPT_MIME_TYPE)).decode("utf-8"))
+    assert [d["text"] for d in data] == [PARTS[0], "Free buses would fill up quickly."]
+
+
+def test_escape_or_a_plain_click_clears_the_collection(qtbot, panel, essay):
+    from PySide6.QtCore import QEvent
+
+    text_view = panel.text_view
+    ctrl_click(text_view, ESSAY.index(PARTS[0]) + 3)
+    assert len(text_view.collected) == 1
+    text_view.setFocus()
+    qtbot.keyClick(text_view, Qt.Key.Key_Escape)
+    assert text_view.collected == [] and collected_marks(text_view) == []
+    assert "collected" not in panel.hint.text()
+
+    ctrl_click(text_view, ESSAY.index(PARTS[0]) + 3)
+    point = text_point(text_view, ESSAY.index(PARTS[1]) + 3)  # a plain click on a candidate
+    send_mouse(text_view, QEvent.Type.MouseButtonPress, point)
+    send_mouse(text_view, QEvent.Type.MouseButtonRelease, point, held=False)
+    assert text_view.collected == []
+
+    ctrl_click(text_view, ESSAY.index(PARTS[0]) + 3)
+    point = text_point(text_view, ESSAY.index("Free transit") + 2)  # a plain click off candidates
+    send_mouse(text_view, QEvent.Type.MouseButtonPress, point)
+    send_mouse(text_view, QEvent.Type.MouseButtonRelease, point, held=False)
+    assert text_view.collected == []

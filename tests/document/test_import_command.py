@@ -10,6 +10,8 @@ from debatemap.document.excerpt_mime import (
     ExcerptPayload,
     excerpt_from_mime,
     excerpt_mime_data,
+    excerpts_from_mime,
+    excerpts_mime_data,
 )
 from debatemap.store.imports import DocumentImport
 from debatemap.store.session import MapSession
@@ -133,3 +135,25 @@ def test_malformed_excerpt_mime_is_ignored(qapp):
     assert excerpt_from_mime(mime) is None
     mime.setData(EXCERPT_MIME_TYPE, b'{"map": "m", "document": "d", "start": 5, "end": 5, "text": ""}')
     assert excerpt_from_mime(mime) is None
+
+
+def test_several_excerpts_travel_as_a_json_list_the_canvas_reads(qapp):
+    import json
+
+    from PySide6.QtCore import QMimeData
+
+    one = ExcerptPayload("/m.debatemap", "d1", 0, 5, "Fares")
+    two = ExcerptPayload("/m.debatemap", "d2", 6, 11, "rise.")
+    mime = excerpts_mime_data([one, two])
+    assert json.loads(bytes(mime.data(EXCERPT_MIME_TYPE)).decode()) == [
+        {"map": "/m.debatemap", "document": "d1", "start": 0, "end": 5, "text": "Fares"},
+        {"map": "/m.debatemap", "document": "d2", "start": 6, "end": 11, "text": "rise."}]
+    assert excerpts_from_mime(mime) == [one, two] and mime.text() == "Fares\n\nrise."
+    assert excerpt_from_mime(mime) is None  # not one passage
+    assert excerpts_from_mime(excerpts_mime_data([one])) == [one]  # one: the single object
+    assert excerpt_from_mime(excerpts_mime_data([one])) == one
+    wrapped = QMimeData()
+    wrapped.setData(EXCERPT_MIME_TYPE, json.dumps({"excerpts": [vars(two)]}).encode())
+    assert excerpts_from_mime(wrapped) == [two]
+    wrapped.setData(EXCERPT_MIME_TYPE, b"[1, 2]")
+    assert excerpts_from_mime(wrapped) == []
