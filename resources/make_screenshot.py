@@ -47,7 +47,7 @@ def main(output: Path, documents: Path | None = None) -> int:
         window.document_panel.hide()
 
     def grab() -> None:
-        window.view.fit_map()
+        window.view.fit_all()
         app.processEvents()
         app.primaryScreen().grabWindow(0).save(str(output))
         print(f"wrote {output}")
