@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 
 from debatemap.core.argmap import EXCERPT_CONTEXT
 from debatemap.core.model import Excerpt
+from debatemap.core.spans import strip_span
 
 OK, MOVED, LOST = "ok", "moved", "lost"
 EXCERPT_STATUSES = (OK, MOVED, LOST)
@@ -128,7 +129,7 @@ def _fuzzy(text: str, excerpt: Excerpt) -> tuple[int, int] | None:
     if best is None or best[0] < FUZZY_THRESHOLD:
         return None
     _, start, end = best
-    return _trim(text, start, end)
+    return strip_span(text, start, end)
 
 
 def _seed_positions(text: str, quote: str) -> set[int]:
@@ -141,10 +142,3 @@ def _seed_positions(text: str, quote: str) -> set[int]:
             seeds.add(max(0, at - offset))
     return seeds
 
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

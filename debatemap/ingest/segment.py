@@ -14,6 +14,8 @@ import re
 
 import nupunkt
 
+from debatemap.core.spans import strip_span
+
 # "angles: 1:02 1) Change ..." — an enumerator (optionally after a timestamp) right after a colon.
 _AFTER_COLON = re.compile(r"(?<=[:;])\s+(?=(?:\d{1,2}:\d{2}\s+)?\(?\d{1,2}\)\s+\S)")
 _ENUMERATOR = re.compile(r"(?<=\s)\(?(\d{1,2})\)\s+(?=\S)")
@@ -36,19 +38,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if line.strip():
             for start, end in _merge_inside_brackets(line, nupunkt.sent_spans(line)):
                 for s, e in _split_enumerations(line, start, end):
-                    s, e = _trim(line, s, e)
+                    s, e = strip_span(line, s, e)
                     if e > s:
                         spans.append((offset + s, offset + e))
         offset += len(line) + 1
     return spans
 
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _split_enumerations(text: str, start: int, end: int) -> list[tuple[int, int]]:
