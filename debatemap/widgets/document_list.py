@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent,
+                           QPalette)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QTreeWidget,
+                               QTreeWidgetItem, QWidget)
 
 from debatemap.core.model import Document
+from debatemap.widgets.text_formats import text_colors
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 EMPTY_HINT = "No documents yet.\nDrop files here, or use\nFile → Import Documents… (Ctrl+Shift+I)."
@@ -38,6 +41,28 @@ class DocumentList(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
+        self._restyling = False
+        self.follow_palette()
+
+    def follow_palette(self) -> None:
+        """Alternating rows a shade off the application palette's base (a dark palette without
+        its own AlternateBase would otherwise get white rows under light text)."""
+        if self._restyling:
+            return
+        self._restyling = True
+        try:
+            colors = text_colors(QApplication.palette())
+            palette = QPalette(self.palette())
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                palette.setColor(group, QPalette.ColorRole.AlternateBase, colors.alternate_base)
+            self.setPalette(palette)
+        finally:
+            self._restyling = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.follow_palette()
 
     def set_documents(self, documents: list[Document], candidate_counts: dict[str, int]) -> None:
         """Show these documents (in this order), keeping the selected one selected (else the
@@ -109,7 +134,7 @@ class DocumentList(QTreeWidget):
         if self.topLevelItemCount():
             return
         painter = QPainter(self.viewport())
-        painter.setPen(QColor("#8b949e"))
+        painter.setPen(text_colors(self.palette()).muted)
         painter.drawText(
             self.viewport().rect().adjusted(8, 8, -8, -8),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,

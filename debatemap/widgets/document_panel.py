@@ -7,12 +7,13 @@ list become an ``importRequested`` intent for the main window.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QSplitter, QVBoxLayout, QWidget
 
 from debatemap.canvas.style import kind_color
 from debatemap.document.mapdocument import MapDocument
 from debatemap.widgets.document_list import DocumentList
 from debatemap.widgets.document_text_view import DocumentTextView, Highlight
+from debatemap.widgets.tone_label import ToneLabel
 
 HINT = ("Underlined sentences are candidate claims. Select any text, or grab a sentence, to drag"
         " it out; Ctrl+click collects several.")
@@ -31,9 +32,8 @@ class DocumentPanel(QDockWidget):
 
         self.list = DocumentList()
         self.text_view = DocumentTextView()
-        self.hint = QLabel(NO_MAP_HINT)
+        self.hint = ToneLabel(NO_MAP_HINT, "hint", "2px 4px")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #6e7781; padding: 2px 4px;")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.list)

@@ -53,6 +53,7 @@ class DocumentTextView(QTextEdit):
         self.source: Document | None = None
         self.offsets = OffsetMap("")
         self.candidates: list[tuple[int, int]] = []
+        self.paragraphs: list[tuple[int, int, str]] = []
         self._candidate_starts: list[int] = []
         self.highlights: list[Highlight] = []
         self.focus: tuple[int, int] | None = None  # the passage shown by "Go to source" or Find
@@ -72,6 +73,7 @@ class DocumentTextView(QTextEdit):
         self.source = source
         self.map_path = map_path
         self.candidates = sorted(candidates)
+        self.paragraphs = list(paragraphs)
         self._candidate_starts = [start for start, _ in self.candidates]
         self.highlights = []
         self.focus = None
@@ -86,6 +88,28 @@ class DocumentTextView(QTextEdit):
         self._update_extra_selections()
         if had:
             self.collectionChanged.emit(0)
+
+    def restyle(self) -> None:
+        """Build the text's formats again for the current palette, keeping the scroll position,
+        the selection and the marks."""
+        if self.source is None:
+            return
+        scroll = self.verticalScrollBar().value()
+        cursor = self.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        text_formats.build_text_document(self.document(), self.source.text, self.offsets,
+                                         self.paragraphs, self.candidates)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._update_extra_selections()
+        self.verticalScrollBar().setValue(scroll)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()  # muted, quoted and marked text follow a light/dark switch
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         self.highlights = list(highlights)

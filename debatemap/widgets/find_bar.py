@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from debatemap.document.mapdocument import MapDocument
+from debatemap.widgets.tone_label import ToneLabel
 
 MAX_PASSAGES = 300  # document hits listed at most (the count still says how many)
 CONTEXT = 36  # characters shown around a document hit
@@ -74,8 +74,7 @@ class FindDock(QDockWidget):
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(lambda _text: self._timer.start())
         self.field.returnPressed.connect(self.next_result)
-        self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #6e7781;")
+        self.count_label = ToneLabel("", "hint")
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._item_activated)

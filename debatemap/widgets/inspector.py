@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from debatemap.core.model import EdgeType, NodeKind
 from debatemap.document.mapdocument import MapDocument
+from debatemap.widgets.tone_label import ToneLabel
 
 TEXT_COMMIT_DELAY_MS = 700  # a pause in typing commits the text (edits merge into one step)
 TEXT_COMMIT_MAX_SECONDS = 1.5  # long typing without a pause still commits this often
@@ -54,8 +55,8 @@ def _form_page() -> tuple[QWidget, QFormLayout]:
     return page, form
 
 
-def _label(wrap: bool = True) -> QLabel:
-    label = QLabel()
+def _label(wrap: bool = True, tone: str = "", padding: str = "") -> QLabel:
+    label = ToneLabel("", tone, padding) if tone else QLabel()
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -78,10 +79,9 @@ class InspectorDock(QDockWidget):
         self._text_timer.timeout.connect(self.commit_text)
 
         self.pages = QStackedWidget()
-        self.empty_label = QLabel("Select a claim or a link to see its details.")
+        self.empty_label = ToneLabel("Select a claim or a link to see its details.", "hint", "8px")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.empty_label.setStyleSheet("color: #6e7781; padding: 8px;")
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self._build_node_page())
         self.pages.addWidget(self._build_edge_page())
@@ -127,14 +127,9 @@ class InspectorDock(QDockWidget):
         form.addRow("Pinned", self.pinned_check)
         self.source_title = _label()
         form.addRow("Source", self.source_title)
-        self.source_status = _label()
-        self.source_status.setStyleSheet("color: #9a6700;")
+        self.source_status = _label(tone="warning")
         form.addRow("", self.source_status)
-        self.source_quote = _label()
-        self.source_quote.setStyleSheet(
-            "font-style: italic; background: palette(alternate-base); padding: 4px;"
-            " border-left: 3px solid #8c959f;"
-        )
+        self.source_quote = _label(tone="quote", padding="4px")
         form.addRow("", self.source_quote)
         self.go_to_source = QPushButton("Go to source")
         self.go_to_source.clicked.connect(self._go_to_source)

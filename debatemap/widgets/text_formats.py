@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -21,14 +24,81 @@ KIND_PROPERTY = QTextFormat.Property.UserProperty + 1  # the paragraph kind, a s
 CANDIDATE_PROPERTY = QTextFormat.Property.UserProperty + 2  # True on candidate claims
 
 BODY_POINT_SIZE = 10.0
-TEXT_COLOR = QColor("#1f2328")
-MUTED_COLOR = QColor("#8b949e")  # metadata and noise: shown, but clearly not argument
-QUOTE_COLOR = QColor("#444c56")
-CANDIDATE_UNDERLINE = QColor("#8aa5cc")  # a faint dotted line under each candidate sentence
-HOVER_BACKGROUND = QColor(47, 109, 181, 26)
-COLLECTED_COLOR = QColor("#8250df")  # candidates gathered by Ctrl+click to drag together  # the candidate under the mouse, ready to drag
 EXCERPT_ALPHA = 70  # how strongly a node's colour tints the passage it was taken from
 LINE_HEIGHT_PERCENT = 128
+BODY_CONTRAST = 4.5  # WCAG AA: body, quote and muted text against the background
+
+
+def luminance(color: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(color.red()) + 0.7152 * channel(color.green())
+            + 0.0722 * channel(color.blue()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved the fraction ``t`` of the way toward ``b``."""
+    return QColor(round(a.red() + (b.red() - a.red()) * t),
+                  round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+def over(tint: QColor, base: QColor) -> QColor:
+    """What a translucent ``tint`` looks like painted on ``base``."""
+    return mix(base, QColor(tint.red(), tint.green(), tint.blue()), tint.alphaF())
+
+
+def _toward_base(text: QColor, base: QColor, wanted: float, least: float = BODY_CONTRAST) -> QColor:
+    """``text`` faded toward ``base`` by ``wanted``, but never below ``least`` contrast."""
+    t = wanted
+    while t > 0 and contrast(mix(text, base, t), base) < least:
+        t -= 0.02
+    return mix(text, base, max(t, 0.0))
+
+
+@dataclass(frozen=True)
+class TextColors:
+    """The document text's colours, derived from a palette's Text and Base (light or dark)."""
+
+    dark: bool
+    text: QColor
+    base: QColor
+    alternate_base: QColor  # alternating list rows: a shade off the base, never white on dark
+    muted: QColor  # metadata and noise: shown, but clearly not argument
+    quote: QColor
+    candidate_underline: QColor  # a faint dotted line under each candidate sentence
+    hover: QColor  # the candidate under the mouse, ready to drag
+    collected: QColor  # candidates gathered by Ctrl+click to drag together
+    focus_background: QColor  # the passage "Go to source" or Find led to
+    focus_outline: QColor
+
+
+def text_colors(palette: QPalette | None = None) -> TextColors:
+    """Colours for the application palette (or ``palette``), readable on its Base."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    base = QColor(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base))
+    text = QColor(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text))
+    dark = base.lightness() < 128
+    if contrast(text, base) < BODY_CONTRAST:  # a palette whose text does not read on its base
+        text = QColor("#e6e6e6") if dark else QColor("#1f2328")
+    if dark:
+        return TextColors(
+            True, text, base, mix(base, text, 0.07), _toward_base(text, base, 0.42),
+            _toward_base(text, base, 0.18), QColor("#6d8fc0"), QColor(127, 178, 238, 40),
+            QColor("#b392f0"), QColor(255, 190, 0, 50), QColor("#e3b341"))
+    return TextColors(
+        False, text, base, mix(base, text, 0.04), _toward_base(text, base, 0.42),
+        _toward_base(text, base, 0.18), QColor("#8aa5cc"), QColor(47, 109, 181, 26),
+        QColor("#8250df"), QColor(255, 200, 0, 140), QColor("#bf8700"))
 
 
 def body_font() -> QFont:
@@ -37,7 +107,7 @@ def body_font() -> QFont:
     return font
 
 
-def _char_format(kind: str) -> QTextCharFormat:
+def _char_format(kind: str, colors: TextColors) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setProperty(KIND_PROPERTY, kind)
     if kind == "heading":
@@ -45,9 +115,9 @@ def _char_format(kind: str) -> QTextCharFormat:
         fmt.setFontPointSize(BODY_POINT_SIZE * 1.3)
     elif kind == "quote":
         fmt.setFontItalic(True)
-        fmt.setForeground(QUOTE_COLOR)
+        fmt.setForeground(colors.quote)
     elif kind in ("metadata", "noise"):
-        fmt.setForeground(MUTED_COLOR)
+        fmt.setForeground(colors.muted)
         fmt.setFontPointSize(BODY_POINT_SIZE * 0.9)
     return fmt
 
@@ -70,11 +140,12 @@ def _block_format(kind: str) -> QTextBlockFormat | None:
     return fmt
 
 
-def candidate_format() -> QTextCharFormat:
+def candidate_format(colors: TextColors | None = None) -> QTextCharFormat:
+    colors = colors or text_colors()
     fmt = QTextCharFormat()
     fmt.setProperty(CANDIDATE_PROPERTY, True)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setUnderlineColor(CANDIDATE_UNDERLINE)
+    fmt.setUnderlineColor(colors.candidate_underline)
     return fmt
 
 
@@ -89,22 +160,19 @@ def excerpt_format(color: QColor) -> QTextCharFormat:
     return fmt
 
 
-FOCUS_BACKGROUND = QColor(255, 200, 0, 140)  # the passage "Go to source" or Find led to
-FOCUS_OUTLINE = QColor("#bf8700")
-
-
 def focus_format() -> QTextCharFormat:
-    """The passage being looked at: a strong marker-pen yellow, whatever node colour it has."""
+    """The passage being looked at: a strong marker-pen amber, whatever node colour it has."""
+    colors = text_colors()
     fmt = QTextCharFormat()
-    fmt.setBackground(FOCUS_BACKGROUND)
+    fmt.setBackground(colors.focus_background)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(FOCUS_OUTLINE)
+    fmt.setUnderlineColor(colors.focus_outline)
     return fmt
 
 
 def collected_format() -> QTextCharFormat:
-    """A candidate collected by Ctrl+click: the selection colour, faint, with a solid underline."""
-    color = QColor(COLLECTED_COLOR)
+    """A candidate collected by Ctrl+click: a violet tint with a solid underline."""
+    color = text_colors().collected
     tint = QColor(color)
     tint.setAlpha(60)
     fmt = QTextCharFormat()
@@ -116,7 +184,7 @@ def collected_format() -> QTextCharFormat:
 
 def hover_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(HOVER_BACKGROUND)
+    fmt.setBackground(text_colors().hover)
     return fmt
 
 
@@ -130,8 +198,11 @@ def build_text_document(
     """Fill ``document`` with ``text`` (one Qt position per UTF-16 unit) and style it.
 
     The text goes in as plain text, so that positions stay those of the stored text; structure
-    and candidate marks are merged onto it afterwards.
+    and candidate marks are merged onto it afterwards. Body text takes the view's palette Text
+    colour (no colour of its own), so it follows light and dark palettes; muted and quoted
+    text are derived from the application palette (build again when it changes).
     """
+    colors = text_colors()
     document.setUndoRedoEnabled(False)
     document.setDefaultFont(body_font())
     document.setPlainText(text)
@@ -141,16 +212,13 @@ def build_text_document(
     base = QTextBlockFormat()
     base.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     cursor.mergeBlockFormat(base)
-    text_color = QTextCharFormat()
-    text_color.setForeground(TEXT_COLOR)
-    cursor.mergeCharFormat(text_color)
     for start, end, kind in paragraphs:
         _select(cursor, offsets, start, end)
-        cursor.mergeCharFormat(_char_format(kind))
+        cursor.mergeCharFormat(_char_format(kind, colors))
         block = _block_format(kind)
         if block is not None:
             cursor.mergeBlockFormat(block)
-    marked = candidate_format()
+    marked = candidate_format(colors)
     for start, end in candidates:
         _select(cursor, offsets, start, end)
         cursor.mergeCharFormat(marked)

@@ -12,7 +12,8 @@ from panel_data import TEXT, plain_import, span
 from debatemap.canvas.style import kind_color
 from debatemap.core.model import NodeKind
 from debatemap.document.excerpt_mime import EXCERPT_MIME_TYPE, excerpt_from_mime
-from debatemap.widgets.text_formats import CANDIDATE_PROPERTY, EXCERPT_ALPHA, KIND_PROPERTY
+from debatemap.widgets.text_formats import (CANDIDATE_PROPERTY, EXCERPT_ALPHA, KIND_PROPERTY,
+                                            text_colors)
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
 
@@ -121,7 +122,8 @@ def test_paragraph_kinds_are_styled_at_converted_positions(panel):
     quote = format_at(view, TEXT.index("words"))  # after an astral 𝒳
     assert quote.property(KIND_PROPERTY) == "quote" and quote.fontItalic()
     meta = format_at(view, TEXT.index("Ann"))
-    assert meta.property(KIND_PROPERTY) == "metadata" and meta.foreground().color() == QColor("#8b949e")
+    assert meta.property(KIND_PROPERTY) == "metadata"
+    assert meta.foreground().color() == text_colors().muted != text_colors().text
     listed = format_at(view, TEXT.index("listed"))
     assert listed.property(KIND_PROPERTY) == "list_item"
     block = view.document().findBlock(utf16(TEXT, TEXT.index("listed")))
