@@ -15,6 +15,7 @@ from debatemap.core.errors import (
 )
 from debatemap.core.model import (
     INFERENCE_EDGE_TYPES,
+    NODE_MARKS,
     SYMMETRIC_EDGE_TYPES,
     Document,
     Edge,
@@ -104,6 +105,9 @@ class ArgumentMap:
         except ValueError:
             kinds = ", ".join(k.value for k in NodeKind)
             raise InvalidValueError(f"unknown kind {node.kind!r} (one of: {kinds})") from None
+        if node.mark is not None and node.mark not in NODE_MARKS:
+            marks = ", ".join(NODE_MARKS)
+            raise InvalidValueError(f"unknown mark {node.mark!r} (one of: {marks}, or none)")
         if node.excerpt_id is not None and node.excerpt_id not in self.excerpts:
             raise MissingItemError(f"no excerpt {node.excerpt_id!r} in this map")
         if node.author_id is not None and node.author_id not in self.participants:

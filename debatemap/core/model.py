@@ -37,6 +37,8 @@ class EdgeType(enum.StrEnum):
 INFERENCE_EDGE_TYPES = frozenset(
     {EdgeType.SUPPORT, EdgeType.ATTACK, EdgeType.PREMISE, EdgeType.CONCLUSION}
 )
+#: Manual evaluation marks a node may carry (``Node.mark``); None means "computed".
+NODE_MARKS = ("accept", "reject", "undecided")
 #: Relations with no direction: a->b and b->a are the same relation.
 SYMMETRIC_EDGE_TYPES = frozenset({EdgeType.CONTRARY, EdgeType.CONTRADICTORY})
 
@@ -54,6 +56,9 @@ class Node:
     author_id: str | None = None  # a Participant
     excerpt_id: str | None = None  # the passage this claim was taken from
     created: datetime = field(default_factory=utc_now)
+    #: a manual evaluation mark (Rationale style): "accept", "reject", "undecided", or None
+    #: to let the evaluation compute the node's label (see core.evaluation)
+    mark: str | None = None
 
 
 @dataclass(slots=True)

@@ -79,6 +79,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE excerpt ADD COLUMN status TEXT NOT NULL DEFAULT 'ok';
         """,
     ),
+    (
+        "evaluation: a node's manual mark (accept, reject, undecided; NULL means computed)",
+        """
+        ALTER TABLE node ADD COLUMN mark TEXT;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

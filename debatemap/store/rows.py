@@ -40,6 +40,7 @@ def node_to_row(node: Node) -> dict[str, Any]:
         "author_id": node.author_id,
         "excerpt_id": node.excerpt_id,
         "created": node.created.isoformat(),
+        "mark": node.mark,
     }
 
 
@@ -56,6 +57,7 @@ def row_to_node(row: Mapping[str, Any]) -> Node:
         author_id=row["author_id"],
         excerpt_id=row["excerpt_id"],
         created=datetime.fromisoformat(row["created"]),
+        mark=row.get("mark"),
     )
 
 

@@ -75,6 +75,7 @@ class NodeRow(SQLModel, table=True):
     author_id: Optional[str] = Field(
         default=None, foreign_key="participant.id", ondelete="SET NULL"
     )
+    mark: Optional[str] = None  # "accept", "reject", "undecided" or NULL (computed)
 
 
 class EdgeRow(SQLModel, table=True):
