@@ -14,6 +14,7 @@ from debatemap.canvas.node_item import NodeItem
 from debatemap.core.model import Edge
 
 GAP = 3.0  # space between a node's border and the line's end
+LANE_SPACING = 16.0  # links between the same two nodes (a->b and b->a) run this far apart
 _SELECTION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 
 
@@ -54,14 +55,46 @@ class EdgeItem(QGraphicsItem):
         self.setToolTip(f"{self.edge_type.capitalize()} link — right-click to change")
         self.update_geometry()
 
+    def siblings(self) -> list["EdgeItem"]:
+        """Every link between the same two nodes (either direction), this one included, in a
+        fixed order; [] for an undercut (it ends on a link)."""
+        if not isinstance(self.target_item, NodeItem):
+            return []
+        pair = {self.source_item, self.target_item}
+        return sorted((e for e in self.source_item.edges
+                       if isinstance(e.target_item, NodeItem) and {e.source_item, e.target_item} == pair),
+                      key=lambda e: e.edge_id)
+
+    def lane_offset(self) -> QPointF:
+        """How far sideways this link runs from the line between the node centres: 0 when it
+        is the only link of its pair; else the pair's links sit side by side (a->b and b->a
+        both visible), measured in one frame shared by the pair."""
+        siblings = self.siblings()
+        if len(siblings) < 2:
+            return QPointF(0.0, 0.0)
+        first, second = sorted((self.source_item, self.target_item), key=lambda item: item.node_id)
+        direction = second.scenePos() - first.scenePos()
+        length = math.hypot(direction.x(), direction.y())
+        if length < 1e-6:
+            return QPointF(0.0, 0.0)
+        lane = siblings.index(self) - (len(siblings) - 1) / 2
+        normal = QPointF(-direction.y() / length, direction.x() / length)
+        # keep inside the narrower card's half height, so each end still starts on its border
+        limit = min(first.rect.height(), second.rect.height()) / 2 - 4
+        spacing = min(LANE_SPACING, 2 * limit / max(len(siblings) - 1, 1))
+        return normal * (lane * spacing)
+
     def update_geometry(self) -> None:
         """Follow the ends; then let the undercuts aimed at this edge follow it."""
-        source_center = self.source_item.scenePos()
         if isinstance(self.target_item, EdgeItem):
             end = self.target_item.midpoint()
+            start = border_point(self.source_item, end)
         else:
-            end = border_point(self.target_item, source_center)
-        start = border_point(self.source_item, end)
+            shift = self.lane_offset()
+            source_origin = self.source_item.scenePos() + shift
+            target_origin = self.target_item.scenePos() + shift
+            end = border_point(self.target_item, source_origin, target_origin)
+            start = border_point(self.source_item, target_origin, source_origin)
         self.prepareGeometryChange()
         self._line = QLineF(start, end)
         _pattern, end_marker, start_marker = style.edge_style(self.edge_type)
@@ -137,17 +170,21 @@ class EdgeItem(QGraphicsItem):
         return super().itemChange(change, value)
 
 
-def border_point(item: NodeItem, toward: QPointF) -> QPointF:
-    """Where the line from the item's centre toward a point leaves the card (plus a gap)."""
+def border_point(item: NodeItem, toward: QPointF, origin: QPointF | None = None) -> QPointF:
+    """Where the line from ``origin`` (the item's centre by default; a point inside the card)
+    toward a point leaves the card (plus a gap)."""
     center = item.scenePos()
-    dx, dy = toward.x() - center.x(), toward.y() - center.y()
+    start = center if origin is None else origin
+    dx, dy = toward.x() - start.x(), toward.y() - start.y()
     if dx == 0 and dy == 0:
-        return QPointF(center)
+        return QPointF(start)
     rect = item.rect
     half_w, half_h = rect.width() / 2 + GAP, rect.height() / 2 + GAP
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    scale = min(scale, 1.0)  # the point lies inside the card: stop there
-    return QPointF(center.x() + dx * scale, center.y() + dy * scale)
+    ox, oy = start.x() - center.x(), start.y() - center.y()
+    scale_x = ((half_w if dx > 0 else -half_w) - ox) / dx if dx else math.inf
+    scale_y = ((half_h if dy > 0 else -half_h) - oy) / dy if dy else math.inf
+    scale = min(max(scale_x, 0.0), max(scale_y, 0.0), 1.0)  # the point inside the card: stop there
+    return QPointF(start.x() + dx * scale, start.y() + dy * scale)
 
 
 def _add_marker(markers: list, line: QLineF, kind: str) -> float:

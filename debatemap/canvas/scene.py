@@ -173,6 +173,8 @@ class MapScene(QGraphicsScene):
             else:
                 target.edges.append(item)
             self.addItem(item)
+            for sibling in item.siblings():  # links of one pair make room for each other
+                sibling.update_geometry()
 
         while pending:
             add(next(iter(pending.values())))
@@ -216,11 +218,15 @@ class MapScene(QGraphicsScene):
             item = self.edge_items.pop(edge_id, None)
             if item is None:
                 continue
+            siblings = [e for e in item.siblings() if e is not item]
             for holder in (item.source_item, item.target_item):
                 for collection in (getattr(holder, "edges", []), getattr(holder, "dependents", [])):
                     if item in collection:
                         collection.remove(item)
             self.removeItem(item)
+            for sibling in siblings:
+                if sibling.edge_id in self.edge_items:
+                    sibling.update_geometry()
         for node_id in node_ids:
             item = self.node_items.pop(node_id, None)
             if item is not None:

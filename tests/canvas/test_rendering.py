@@ -2,7 +2,7 @@
 the scene after load, and align/distribute."""
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from debatemap.canvas import MapScene, style
@@ -136,3 +136,44 @@ def test_the_shortcut_list_names_the_gestures():
     keys = " ".join(k for k, _ in CANVAS_SHORTCUTS)
     for expected in ("Tab", "Shift+Tab", "F2", "Alt+Arrow", "Space+drag", "Double-click"):
         assert expected in keys
+
+
+def _distance_to_line(point, line):
+    import math
+
+    dx, dy = line.dx(), line.dy()
+    return abs(dy * (point.x() - line.x1()) - dx * (point.y() - line.y1())) / math.hypot(dx, dy)
+
+
+@pytest.mark.parametrize("where", [(0, 0, 420, 160), (0, 0, 30, 260), (0, 0, 0, 300)])
+def test_opposite_links_run_side_by_side_with_ends_on_the_borders(scene, document, where):
+    a = document.add_node("Trams are quiet", x=where[0], y=where[1] + 900)
+    b = document.add_node("Trams are loud at night", x=where[2], y=where[3] + 900)
+    forward = document.add_edge(a.id, b.id, EdgeType.SUPPORT)
+    alone = QLineF(scene.edge_items[forward.id].line)
+    back = document.add_edge(b.id, a.id, EdgeType.ATTACK)
+    one, two = scene.edge_items[forward.id], scene.edge_items[back.id]
+    first, second = one.line, two.line
+    assert first != alone  # the first link made room when the second came
+    assert _distance_to_line(second.p1(), first) >= 10 and _distance_to_line(second.p2(), first) >= 10
+    assert one.shape().intersected(two.shape()).boundingRect().width() < 10  # both can be hit
+    items = scene.node_items
+    assert on_border(items[a.id], first.p1()) and on_border(items[b.id], first.p2())
+    assert on_border(items[b.id], second.p1()) and on_border(items[a.id], second.p2())
+    items[b.id].setPos(-300, 1200)  # they follow a move, still apart and on the borders
+    first, second = one.line, two.line
+    assert _distance_to_line(second.p1(), first) >= 10
+    assert on_border(items[a.id], first.p1()) and on_border(items[b.id], first.p2())
+    assert on_border(items[b.id], second.p1()) and on_border(items[a.id], second.p2())
+    document.remove_items(edge_ids=[back.id])  # alone again: back on the line between centres
+    centres = QLineF(items[a.id].pos(), items[b.id].pos())
+    assert _distance_to_line(one.line.p1(), centres) < 0.5
+    document.undo_stack.undo()
+    assert _distance_to_line(scene.edge_items[back.id].line.p1(), one.line) >= 10
+
+
+def test_a_single_link_still_runs_between_the_centres(scene, ids):
+    edge = scene.edge_items[ids.support]
+    centres = QLineF(edge.source_item.pos(), edge.target_item.pos())
+    assert _distance_to_line(edge.line.p1(), centres) < 0.5
+    assert _distance_to_line(edge.line.p2(), centres) < 0.5
