@@ -173,8 +173,10 @@ class MapScene(QGraphicsScene):
             else:
                 target.edges.append(item)
             self.addItem(item)
-            for sibling in item.siblings():  # links of one pair make room for each other
-                sibling.update_geometry()
+            siblings = item.siblings()
+            if len(siblings) > 1:  # links of one pair make room for each other
+                for sibling in siblings:
+                    sibling.update_geometry()
 
         while pending:
             add(next(iter(pending.values())))
