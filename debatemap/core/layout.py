@@ -368,15 +368,16 @@ class _Part:
         for i, v in enumerate(members):
             if depth[v] > thickness[level[i]]:
                 thickness[level[i]] = depth[v]
-        centre = []
+        # levels are as deep as their deepest card; cards hang from the top of their level
+        tops = []
         top = 0.0
         for t in thickness:
-            centre.append(top + t / 2)
+            tops.append(top)
             top += t + gap_d
         left = min(u[i] - b[i] / 2 for i in range(m))
         right = max(u[i] + b[i] / 2 for i in range(m))
         self.u = {v: u[i] - left for i, v in enumerate(members)}
-        self.v = {v: centre[level[i]] for i, v in enumerate(members)}
+        self.v = {v: tops[level[i]] + depth[v] / 2 for i, v in enumerate(members)}
         self.level = {v: level[i] for i, v in enumerate(members)}
         self.width = right - left
         self.height = top - gap_d
