@@ -123,6 +123,17 @@ def grounded(framework: Framework) -> dict[Hashable, str]:
 # ---- preferred --------------------------------------------------------------------------------
 
 
+_POSSIBLE = bytes(49 if code in (_BLANK, _IN) else 48 for code in range(256))  # "1" / "0"
+_IN_ONLY = bytes(49 if code == _IN else 48 for code in range(256))
+
+
+def _mask(lab: list[int], table: bytes) -> int:
+    """Bit i set when ``table`` maps lab[i] to "1"."""
+    if not lab:
+        return 0
+    return int(bytes(lab).translate(table)[::-1], 2)
+
+
 class _Contradiction(Exception):
     pass
 
@@ -144,6 +155,7 @@ class _PreferredSearch:
         self.deadline = time.monotonic() + time_limit
         self.time_limit = time_limit
         self.found: list[frozenset[int]] = []
+        self.masks: list[int] = []  # the same sets as bit masks, for fast subset tests
         self.steps = 0
 
     # -- transitions --
@@ -167,6 +179,28 @@ class _PreferredSearch:
             raise _Contradiction  # defended: every complete extension of this branch holds it
         lab[x] = _UNDEC
         self._propagate([("need", y) for y in self.fw.targets[x] if lab[y] == _MUST_OUT], lab, live)
+        fw = self.fw
+        for y in (x, *fw.attackers[x], *fw.targets[x]):
+            if lab[y] == _UNDEC and self._addable(y, lab):
+                raise _Contradiction
+
+    def _addable(self, x: int, lab: list[int]) -> bool:
+        """An excluded argument whose neighbours are all decided and which defends itself.
+
+        No IN argument attacks it and it attacks none, and each attacker is OUT or attacked by
+        x itself: every admissible set of this branch stays admissible with x added, so none
+        is maximal and the branch is dropped.
+        """
+        fw = self.fw
+        own_targets = fw.targets[x]
+        if x in own_targets:
+            return False
+        for a in fw.attackers[x]:
+            if lab[a] == _BLANK or lab[a] == _IN:
+                return False
+            if lab[a] != _OUT and a not in own_targets:
+                return False
+        return not any(lab[t] == _BLANK or lab[t] == _IN for t in own_targets)
 
     def _propagate(self, queue: list, lab: list[int], live: list[int]) -> None:
         fw = self.fw
@@ -226,10 +260,11 @@ class _PreferredSearch:
         return first
 
     def _subsumed(self, lab: list[int]) -> bool:
+        """Whether everything still possible here lies inside an extension already found."""
         if not self.found:
             return False
-        possible = {i for i, s in enumerate(lab) if s == _IN or s == _BLANK}
-        return any(possible <= e for e in self.found)
+        possible = _mask(lab, _POSSIBLE)
+        return any(not possible & ~e for e in self.masks)
 
     def search(self, lab: list[int], live: list[int]) -> None:
         self._check_limits()
@@ -252,11 +287,13 @@ class _PreferredSearch:
                 return
         if _MUST_OUT in lab:
             return
-        extension = frozenset(i for i, s in enumerate(lab) if s == _IN)
-        if any(extension <= e for e in self.found):
+        mask = _mask(lab, _IN_ONLY)
+        if any(not mask & ~e for e in self.masks):
             return
-        self.found = [e for e in self.found if not e < extension]
-        self.found.append(extension)
+        keep = [i for i, e in enumerate(self.masks) if e & ~mask]  # drop subsets of the new one
+        self.masks = [self.masks[i] for i in keep] + [mask]
+        self.found = [self.found[i] for i in keep]
+        self.found.append(frozenset(i for i, s in enumerate(lab) if s == _IN))
         if len(self.found) > self.max_extensions:
             raise EvaluationTooLarge(
                 f"the map has more than {self.max_extensions:,} preferred extensions;"
