@@ -51,6 +51,24 @@ class Framework:
         for attacker, target in attacks:
             self.add_attack(attacker, target)
 
+    @classmethod
+    def from_indices(cls, arguments: list[Hashable], attacks: Iterable[tuple[int, int]]) -> "Framework":
+        """A framework from distinct arguments and attacks between their positions (fast path)."""
+        fw = cls()
+        fw.arguments = list(arguments)
+        fw.index = {a: i for i, a in enumerate(fw.arguments)}
+        if len(fw.index) != len(fw.arguments):
+            raise ValueError("arguments must be distinct")
+        n = len(fw.arguments)
+        fw.attackers = [[] for _ in range(n)]
+        fw.targets = [[] for _ in range(n)]
+        ordered = dict.fromkeys(attacks)
+        fw._pairs = set(ordered)
+        for a, b in ordered:
+            fw.targets[a].append(b)
+            fw.attackers[b].append(a)
+        return fw
+
     def __len__(self) -> int:
         return len(self.arguments)
 

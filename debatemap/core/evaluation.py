@@ -60,8 +60,10 @@ defends it against "no reason stands"); for an undecided node its undecided atta
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Hashable
+from typing import Hashable, Iterator
 
 from debatemap.core import dung
 from debatemap.core.dung import IN, OUT, UNDECIDED, EvaluationTooLarge, Framework
@@ -111,27 +113,39 @@ class Reduction:
     """The framework built from a map, with what each attack means in map terms."""
 
     framework: Framework
-    #: (attacker key, target key) -> the map's edge ids behind that attack
-    edges_behind: dict[tuple[Hashable, Hashable], list[str]] = field(default_factory=dict)
+    #: (attacker index, target index) -> the map's edge ids behind that attack
+    behind: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     #: node id -> [(reason key, edge id)] for nodes with reasons
     reasons: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
     manual: dict[str, str] = field(default_factory=dict)  # node id -> mark
     #: undercut edge id -> what it undercuts, for edges whose target is neither node nor link
     ignored: list[str] = field(default_factory=list)
 
+    def edges_behind(self, attacker: Hashable, target: Hashable) -> list[str]:
+        """The map's edge ids behind the attack of ``attacker`` on ``target`` (keys)."""
+        index = self.framework.index
+        return self.behind.get((index[attacker], index[target]), [])
+
 
 def reduce_map(amap) -> Reduction:
     """The Dung framework of a map (see the module docstring for the rules)."""
-    fw = Framework()
     nodes = amap.nodes
     edges = amap.edges
-    for node_id in sorted(nodes):
-        fw.add_argument(("node", node_id))
-    attacks: list[tuple[Hashable, Hashable, str | None]] = []
+    arguments: list[Hashable] = [("node", node_id) for node_id in sorted(nodes)]
+    index: dict[Hashable, int] = {key: i for i, key in enumerate(arguments)}
+
+    def arg(key: Hashable) -> int:
+        i = index.get(key)
+        if i is None:
+            i = index[key] = len(arguments)
+            arguments.append(key)
+        return i
+
+    attacks: list[tuple[int, int, str | None]] = []
     reasons: dict[str, list[tuple[Hashable, str]]] = {}
     ignored: list[str] = []
 
-    typed = {}
+    typed: dict[str, EdgeType] = {}
     for edge_id in sorted(edges):
         edge = edges[edge_id]
         edge_type = _edge_type(edge.type)
@@ -139,68 +153,73 @@ def reduce_map(amap) -> Reduction:
             ignored.append(edge_id)
             continue
         typed[edge_id] = edge_type
-    undercut = {
-        edges[e].target
-        for e, t in typed.items()
-        if t == EdgeType.UNDERCUT
-        and edges[e].target in typed
-        and typed[edges[e].target] in _UNDERCUTTABLE
-    }
-
-    def actor(edge_id: str) -> Hashable:
-        return ("link", edge_id) if edge_id in undercut else ("node", edges[edge_id].source)
+    undercut = set()
+    for edge_id, edge_type in typed.items():
+        if edge_type == EdgeType.UNDERCUT:
+            target = edges[edge_id].target
+            if typed.get(target) in _UNDERCUTTABLE:
+                undercut.add(target)
 
     for edge_id in sorted(undercut):
-        link = ("link", edge_id)
-        fw.add_argument(link)
-        guard = ("no-source", edge_id)
-        attacks.append((("node", edges[edge_id].source), guard, edge_id))
+        link = arg(("link", edge_id))
+        guard = arg(("no-source", edge_id))
+        attacks.append((index[("node", edges[edge_id].source)], guard, edge_id))
         attacks.append((guard, link, edge_id))
 
+    node_index = {node_id: index[("node", node_id)] for node_id in nodes}
+    premise_guards: list[tuple[int, int, int, str]] = []
     for edge_id, edge_type in typed.items():
         edge = edges[edge_id]
-        source = actor(edge_id)
-        if edge.target in nodes:
-            target: Hashable = ("node", edge.target)
-        elif edge.target in undercut and edge_type == EdgeType.UNDERCUT:
-            target = ("link", edge.target)
+        if edge_id in undercut:
+            source_key: Hashable = ("link", edge_id)
+            source = index[source_key]
         else:
-            ignored.append(edge_id)
-            continue
+            source_key = ("node", edge.source)
+            source = node_index[edge.source]
+        target = node_index.get(edge.target)
+        if target is None:
+            if edge.target in undercut and edge_type == EdgeType.UNDERCUT:
+                target = index[("link", edge.target)]
+            else:
+                ignored.append(edge_id)
+                continue
         if edge_type in _ATTACKING:
             attacks.append((source, target, edge_id))
         elif edge_type in _MUTUAL:
             attacks.append((source, target, edge_id))
             attacks.append((target, source, edge_id))
         elif edge_type in _REASONS:
-            reasons.setdefault(edge.target, []).append((source, edge_id))
+            reasons.setdefault(edge.target, []).append((source_key, edge_id))
         elif edge_type == EdgeType.PREMISE:
-            guard = ("no-premise", edge_id)
+            guard = arg(("no-premise", edge_id))
             attacks.append((source, guard, edge_id))
             attacks.append((guard, target, edge_id))
 
     for node_id in sorted(reasons):
-        guard = ("no-reason", node_id)
-        for source, edge_id in reasons[node_id]:
-            attacks.append((source, guard, edge_id))
-        attacks.append((guard, ("node", node_id), None))
+        guard = arg(("no-reason", node_id))
+        for source_key, edge_id in reasons[node_id]:
+            attacks.append((index[source_key], guard, edge_id))
+        attacks.append((guard, node_index[node_id], None))
 
     manual = {n.id: n.mark for n in nodes.values() if n.mark is not None}
-    edges_behind: dict[tuple[Hashable, Hashable], list[str]] = {}
+    marked = {node_index[n] for n in manual}
+    pairs: list[tuple[int, int]] = []
+    behind: dict[tuple[int, int], list[str]] = {}
     for source, target, edge_id in attacks:
-        if target[0] == "node" and target[1] in manual:
+        if target in marked:
             continue
-        fw.add_attack(source, target)
+        pairs.append((source, target))
         if edge_id is not None:
-            edges_behind.setdefault((source, target), []).append(edge_id)
+            behind.setdefault((source, target), []).append(edge_id)
     for node_id in sorted(manual):
         mark = manual[node_id]
-        if mark == "reject":
-            fw.add_attack(("mark", node_id), ("node", node_id))
-        elif mark == "undecided":
-            fw.add_attack(("mark", node_id), ("mark", node_id))
-            fw.add_attack(("mark", node_id), ("node", node_id))
-    return Reduction(fw, edges_behind, reasons, manual, ignored)
+        if mark in ("reject", "undecided"):
+            attacker = arg(("mark", node_id))
+            pairs.append((attacker, node_index[node_id]))
+            if mark == "undecided":
+                pairs.append((attacker, attacker))
+    fw = Framework.from_indices(arguments, pairs)
+    return Reduction(fw, behind, reasons, manual, ignored)
 
 
 @dataclass
@@ -246,6 +265,23 @@ def evaluate(
         raise InvalidValueError(
             f"unknown semantics {semantics!r} (one of: {', '.join(SEMANTICS)})"
         )
+    with _gc_paused():
+        return _evaluate(amap, semantics, max_extensions, time_limit)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building a framework makes many small lists; the cyclic collector only slows that down."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _evaluate(amap, semantics: str, max_extensions: int, time_limit: float) -> Evaluation:
     reduction = reduce_map(amap)
     fw = reduction.framework
     extensions: list[list[str]] = []
@@ -387,7 +423,7 @@ class _Describer:
     ) -> Reason:
         kind, item = attacker
         label = self.label_of(attacker)
-        behind = tuple(self.reduction.edges_behind.get((attacker, target), ()))
+        behind = tuple(self.reduction.edges_behind(attacker, target))
         edges = self.amap.edges
         if kind in ("node", "link"):
             source = item if kind == "node" else edges[item].source
