@@ -11,15 +11,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import canvas_bench, ingest_bench, store_bench  # noqa: E402
+from benchmarks import (  # noqa: E402
+    canvas_bench,
+    evaluation_bench,
+    ingest_bench,
+    layout_bench,
+    store_bench,
+)
 
-SUITES = {"store": store_bench.run, "ingest": ingest_bench.run, "canvas": canvas_bench.run}
+SUITES = {
+    "store": store_bench.run,
+    "ingest": ingest_bench.run,
+    "canvas": canvas_bench.run,
+    "layout": layout_bench.run,
+    "evaluation": evaluation_bench.run,
+}
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def main(argv: list[str]) -> int:
-    """Usage: benchmarks/run.py [SUITE...] (suites: store, ingest, canvas; default: all)."""
+    """Usage: benchmarks/run.py [SUITE...] (suites: store, ingest, canvas, layout, evaluation; default: all)."""
     chosen = argv or list(SUITES)
     unknown = [name for name in chosen if name not in SUITES]
     if unknown:

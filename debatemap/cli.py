@@ -194,6 +194,44 @@ def cmd_text(args) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args) -> int:
+    from debatemap.core.evaluation import evaluate
+
+    with _open(args.map, readonly=True) as session:
+        evaluation = _in_map(args.map, lambda: evaluate(session.map, args.semantics))
+        texts = {n.id: n.text for n in session.map.nodes.values()}
+    if args.json:
+        _print_json(evaluation.to_json())
+        return EXIT_OK
+    counts = evaluation.counts()
+    print(f"{args.semantics}: {counts['in']} in, {counts['out']} out,"
+          f" {counts['undecided']} undecided")
+    for node_id, label in sorted(evaluation.labels.items(), key=lambda i: (i[1], texts[i[0]])):
+        manual = " (marked)" if node_id in evaluation.manual else ""
+        print(f"{label:<9} {node_id}  {_one_line(texts[node_id], 90)}{manual}")
+    for number, extension in enumerate(evaluation.extensions, 1):
+        print(f"preferred extension {number}: {' '.join(extension) or '(empty)'}")
+    return EXIT_OK
+
+
+def cmd_layout(args) -> int:
+    from debatemap.core.layout import layout
+
+    with _open(args.map) as session:
+        positions = layout(session.map, move_all=args.all, direction=args.direction)
+        moving = {
+            node_id: {"x": x, "y": y}
+            for node_id, (x, y) in positions.items()
+            if (session.map.nodes[node_id].x, session.map.nodes[node_id].y) != (x, y)
+        }
+        if moving:
+            _in_map(args.map, lambda: session.update_nodes(moving, action="layout"))
+        pinned = sum(1 for n in session.map.nodes.values() if n.pinned)
+    kept = "" if args.all else f", {pinned} pinned kept in place"
+    print(f"{args.map}: placed {len(moving)} of {len(positions)} nodes{kept}")
+    return EXIT_OK
+
+
 def cmd_check(args) -> int:
     with _open(args.map, readonly=True, strict=False) as session:
         problems = session.repository.sqlite_problems() + session.map.problems()
@@ -269,6 +307,8 @@ _COMMANDS = {
     "documents": cmd_documents,
     "text": cmd_text,
     "check": cmd_check,
+    "evaluate": cmd_evaluate,
+    "layout": cmd_layout,
 }
 
 
@@ -312,4 +352,10 @@ def _parser() -> argparse.ArgumentParser:
     p = command("text", "print a document's stored normalised text, UTF-8, exactly", json_flag=False)
     p.add_argument("document", metavar="DOC_ID")
     command("check", "check the file's integrity; exit 0 when intact")
+    p = command("evaluate", "which claims stand: in, out or undecided")
+    p.add_argument("--semantics", choices=("grounded", "preferred"), default="grounded")
+    p = command("layout", "place the unpinned nodes (--all: every node)", json_flag=False)
+    p.add_argument("--all", action="store_true", help="also move pinned nodes")
+    p.add_argument("--direction", choices=("TB", "LR"), default="TB",
+                   help="main claims at the top (TB, default) or at the left (LR)")
     return parser
