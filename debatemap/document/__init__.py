@@ -2,6 +2,7 @@
 
 from debatemap.document.commands import (
     AddItems,
+    ArrangeNodes,
     EditNodeText,
     MapCommand,
     MoveNodes,
@@ -18,6 +19,7 @@ from debatemap.document.source_commands import ImportDocuments, ReimportDocument
 
 __all__ = [
     "AddItems",
+    "ArrangeNodes",
     "EditNodeText",
     "ImportDocuments",
     "MapCommand",

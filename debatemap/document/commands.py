@@ -275,6 +275,36 @@ class SetNodeFields(MapCommand):
         self.document.nodesChanged.emit(list(self.changes))
 
 
+class ArrangeNodes(MapCommand):
+    """An automatic layout: new x/y for some nodes, their pinned flags untouched.
+
+    Emits ``nodesArranged`` (not ``nodesChanged``) on do, undo and redo, so that a view can
+    animate the move instead of jumping."""
+
+    def __init__(
+        self,
+        document: "MapDocument",
+        positions: dict[str, tuple[float, float]],
+        text: str = "Tidy up",
+    ) -> None:
+        super().__init__(document, text)
+        self.positions = {node_id: (float(x), float(y)) for node_id, (x, y) in positions.items()}
+        self.before: list[Node] = []
+
+    def apply(self) -> None:
+        if not self.positions:
+            raise DebatemapError("every node is already in place")
+        changes = {i: {"x": x, "y": y} for i, (x, y) in self.positions.items()}
+        self.before = self.session.update_nodes(changes, action="layout")
+        self.document.nodesArranged.emit(list(self.positions))
+
+    def unapply(self) -> None:
+        self.session.update_nodes(
+            {n.id: {"x": n.x, "y": n.y} for n in self.before}, action="layout"
+        )
+        self.document.nodesArranged.emit(list(self.positions))
+
+
 class SetEdgeType(MapCommand):
     """Turn links into supports, attacks, undercuts..."""
 

@@ -11,10 +11,13 @@ from PySide6.QtGui import QUndoStack
 
 from debatemap.core.argmap import ArgumentMap
 from debatemap.core.errors import DebatemapError
+from debatemap.core.evaluation import SEMANTICS, Evaluation, Explanation, evaluate, explain
 from debatemap.core.ids import new_id
-from debatemap.core.model import Document, Edge, EdgeType, Excerpt, Node, NodeKind
+from debatemap.core.layout import layout as compute_layout
+from debatemap.core.model import NODE_MARKS, Document, Edge, EdgeType, Excerpt, Node, NodeKind
 from debatemap.document.commands import (
     AddItems,
+    ArrangeNodes,
     EditNodeText,
     MapCommand,
     MoveNodes,
@@ -54,6 +57,13 @@ class MapDocument(QObject):
     titleChanged = Signal(str)
     documentsChanged = Signal(list)  # ids of documents that were added or removed
     errorOccurred = Signal(str)  # a message fit for the user
+    #: node ids an automatic layout moved (do, undo or redo of ``ArrangeNodes``); only x/y
+    #: changed, so a view may animate the move; nodesChanged is not emitted for these
+    nodesArranged = Signal(list)
+    #: the labels may have changed: read ``evaluation()`` again. Emitted once per event-loop
+    #: turn however many edits that turn made, and after ``set_semantics``.
+    evaluationChanged = Signal()
+    semanticsChanged = Signal(str)  # "grounded" or "preferred" (also after a fallback)
 
     def __init__(self, session: MapSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +71,19 @@ class MapDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._structure: dict[str, DocumentStructure] = {}
         self._text_merge_session = 0  # text edits merge only within one session
+        self._semantics = "grounded"
+        self._evaluation: Evaluation | None = None  # None: to be recomputed on demand
+        self._marks = {n.id: n.mark for n in session.map.nodes.values() if n.mark is not None}
+        self._evaluation_timer = QTimer(self)
+        self._evaluation_timer.setSingleShot(True)
+        self._evaluation_timer.setInterval(0)
+        self._evaluation_timer.timeout.connect(self.evaluationChanged.emit)
+        self.nodesAdded.connect(self._structure_changed)
+        self.edgesAdded.connect(self._structure_changed)
+        self.edgesChanged.connect(self._structure_changed)
+        self.itemsRemoved.connect(self._structure_changed)
+        self.nodesChanged.connect(self._nodes_changed)
+        self.nodesArranged.connect(self._nodes_changed)
 
     @classmethod
     def open(cls, path: Path | str, parent: QObject | None = None) -> "MapDocument":
@@ -86,8 +109,74 @@ class MapDocument(QObject):
         return self.session.map.title
 
     def close(self) -> None:
+        self._evaluation_timer.stop()
         self.undo_stack.clear()
         self.session.close()
+
+    # ---- evaluation ----------------------------------------------------------------------
+
+    @property
+    def semantics(self) -> str:
+        return self._semantics
+
+    def set_semantics(self, semantics: str) -> bool:
+        """Evaluate with "grounded" or "preferred" from now on. When preferred is too large
+        for this map, fall back to grounded and say so (errorOccurred); returns whether the
+        requested semantics is in force."""
+        if semantics not in SEMANTICS:
+            self.errorOccurred.emit(f"Unknown semantics {semantics!r}: use grounded or preferred")
+            return False
+        if semantics != self._semantics:
+            self._semantics = semantics
+            self._evaluation = None
+            self.evaluation()  # computed now, so a fallback is reported right away
+            self.semanticsChanged.emit(self._semantics)
+            self._evaluation_timer.stop()
+            self.evaluationChanged.emit()
+        return self._semantics == semantics
+
+    def evaluation(self) -> Evaluation:
+        """The labels of the map as it is now (computed on first use after a change)."""
+        if self._evaluation is None:
+            self._evaluation = self._evaluate()
+        return self._evaluation
+
+    def _evaluate(self) -> Evaluation:
+        if self._semantics != "grounded":
+            try:
+                return evaluate(self.map, self._semantics)
+            except DebatemapError as error:  # EvaluationTooLarge
+                self._semantics = "grounded"
+                self.errorOccurred.emit(
+                    f"Preferred semantics is too large for this map ({error}); "
+                    "showing grounded labels instead."
+                )
+                self.semanticsChanged.emit("grounded")
+        return evaluate(self.map, "grounded")
+
+    def explain(self, node_id: str) -> Explanation:
+        """Why a node has its label (raises MissingItemError for an unknown node)."""
+        return explain(self.map, self.evaluation(), node_id)
+
+    def _structure_changed(self, *args) -> None:
+        self._invalidate_evaluation()
+
+    def _nodes_changed(self, node_ids: list[str]) -> None:
+        """Only marks matter to the labels: moves, text and kind edits leave them as they are."""
+        nodes = self.map.nodes
+        changed = False
+        for node_id in node_ids:
+            node = nodes.get(node_id)
+            mark = node.mark if node is not None else None
+            if self._marks.get(node_id) != mark:
+                changed = True
+        if changed:
+            self._invalidate_evaluation()
+
+    def _invalidate_evaluation(self) -> None:
+        self._evaluation = None
+        self._marks = {n.id: n.mark for n in self.map.nodes.values() if n.mark is not None}
+        self._evaluation_timer.start()
 
     # ---- undo stack ----------------------------------------------------------------------
 
@@ -228,6 +317,41 @@ class MapDocument(QObject):
         verb = "Pin" if pinned else "Unpin"
         text = f"{verb} node" if len(ids) == 1 else f"{verb} {len(ids)} nodes"
         return self.set_node_fields({i: {"pinned": pinned} for i in ids}, text)
+
+    def set_mark(self, node_ids: Iterable[str] | str, mark: str | None) -> bool:
+        """Mark nodes accepted / rejected / undecided by hand (None: computed again)."""
+        ids = [node_ids] if isinstance(node_ids, str) else list(dict.fromkeys(node_ids))
+        ids = [i for i in ids if i in self.map.nodes and self.map.nodes[i].mark != mark]
+        if mark is not None and mark not in NODE_MARKS:
+            self.errorOccurred.emit(f"Unknown mark {mark!r}: use accept, reject or undecided")
+            return False
+        if not ids:
+            return False
+        words = {"accept": "Mark accepted", "reject": "Mark rejected",
+                 "undecided": "Mark undecided", None: "Clear mark"}
+        text = words[mark] if len(ids) == 1 else f"{words[mark]} ({len(ids)} nodes)"
+        return self.set_node_fields({i: {"mark": mark} for i in ids}, text)
+
+    def layout(
+        self,
+        move_all: bool = False,
+        direction: str = "TB",
+        sizes: dict[str, tuple[float, float]] | None = None,
+    ) -> bool:
+        """Arrange the map as one undo step: "Tidy up" places the unpinned nodes around the
+        pinned ones; ``move_all`` ("Re-layout all") places every node. Pinned flags are kept.
+        ``sizes`` are the cards' real sizes where a view knows them. False when nothing moves."""
+        try:
+            positions = compute_layout(self.map, sizes, move_all=move_all, direction=direction)
+        except DebatemapError as error:
+            self.errorOccurred.emit(f"Could not lay out the map: {error}")
+            return False
+        nodes = self.map.nodes
+        moving = {i: p for i, p in positions.items() if (nodes[i].x, nodes[i].y) != p}
+        if not moving:
+            return False
+        text = "Re-layout all" if move_all else "Tidy up"
+        return self.push(ArrangeNodes(self, moving, text))
 
     def set_edge_type(self, edge_ids: Iterable[str] | str, edge_type: EdgeType | str) -> bool:
         ids = [edge_ids] if isinstance(edge_ids, str) else list(edge_ids)
