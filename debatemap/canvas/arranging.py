@@ -47,9 +47,11 @@ class ArrangingMixin:
         scene = self._map_scene
         if scene is None or not scene.node_items:
             return False
-        centers = {i: item.pos() for i, item in scene.node_items.items()}
+        centers = {i: item.pos() for i, item in scene.node_items.items() if item.isVisible()}
+        if not centers:
+            return False
         current = self.current_node_id()
-        if current is None:
+        if current is None or current not in centers:
             middle = self.mapToScene(self.viewport().rect().center())
             target = min(centers, key=lambda i: (centers[i] - middle).manhattanLength())
         else:

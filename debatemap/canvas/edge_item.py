@@ -32,6 +32,7 @@ class EdgeItem(QGraphicsItem):
         self.dependents: list[EdgeItem] = []  # undercuts that end at this edge's midpoint
         self.hovered = False
         self.drop_target = False
+        self.faded = False  # an undercut disabled this link (its evaluation label is out)
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -52,8 +53,12 @@ class EdgeItem(QGraphicsItem):
 
     def set_type(self, edge_type: str) -> None:
         self.edge_type = str(edge_type)
-        self.setToolTip(f"{self.edge_type.capitalize()} link — right-click to change")
+        self._set_tip()
         self.update_geometry()
+
+    def _set_tip(self) -> None:
+        disabled = " — disabled by an undercut" if self.faded else ""
+        self.setToolTip(f"{self.edge_type.capitalize()} link{disabled} — right-click to change")
 
     def siblings(self) -> list["EdgeItem"]:
         """Every link between the same two nodes (either direction), this one included, in a
@@ -133,6 +138,8 @@ class EdgeItem(QGraphicsItem):
         colors = style.palette()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.faded and not (selected or self.hovered):
+            painter.setOpacity(style.OUT_LINK_OPACITY)
         if selected or self.hovered or self.drop_target:
             glow = QColor(colors.selection if selected else colors.hover)
             glow.setAlpha(90 if selected else 60)
@@ -163,6 +170,16 @@ class EdgeItem(QGraphicsItem):
         if on != self.drop_target:
             self.drop_target = on
             self.update()
+
+    def set_faded(self, faded: bool) -> bool:
+        """Draw the link faded (an undercut disables it); True when that changed."""
+        faded = bool(faded)
+        if faded == self.faded:
+            return False
+        self.faded = faded
+        self._set_tip()
+        self.update()
+        return True
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
         if change == _SELECTION_CHANGED:

@@ -57,9 +57,37 @@ def node_menu(view: "MapView", node_id: str) -> QMenu:
     if len(targets) >= 2:
         menu.addAction("Make Joint Argument", lambda: document.make_joint_argument(targets))
     menu.addSeparator()
+    menu.addAction("Why?", lambda: view.whyRequested.emit(node_id))
+    _mark_menu(menu, document, node, targets)
+    collapsed = view.is_collapsed(node_id)
+    fold = menu.addAction("Expand" if collapsed else "Collapse", lambda: view.toggle_collapsed(node_id))
+    fold.setShortcut("Ctrl+Shift+C")
+    fold.setEnabled(collapsed or view.has_children(node_id))
+    menu.addAction("Focus Here", lambda: view.focus_on(node_id)).setShortcut("Ctrl+Shift+F")
+    menu.addSeparator()
     delete = menu.addAction("Delete", lambda: document.remove_items(targets))
     delete.setShortcut("Del")
     return menu
+
+
+#: The Mark submenu: manual evaluation marks (Rationale style) that override the computed label.
+MARKS = [("Accept", "accept"), ("Reject", "reject"), ("Undecided", "undecided")]
+
+
+def _mark_menu(menu: QMenu, document, node, targets: list[str]) -> None:
+    marks = menu.addMenu("Mark")
+    group = QActionGroup(marks)
+    current = {getattr(document.map.nodes[i], "mark", None) for i in targets}
+    for text, mark in MARKS:
+        action = marks.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(current == {mark})
+        action.setData(mark)
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, m=mark: document.set_mark(targets, m))
+    marks.addSeparator()
+    clear = marks.addAction("Clear Mark", lambda: document.set_mark(targets, None))
+    clear.setEnabled(current != {None})
 
 
 def _child(view: "MapView", node_id: str, edge_type: str) -> None:
@@ -96,6 +124,19 @@ def canvas_menu(view: "MapView", scene_pos: QPointF) -> QMenu:
     menu.addAction("New Claim Here", lambda: view.start_new_node(scene_pos))
     paste = menu.addAction("Paste Here", lambda: view.paste_at(scene_pos))
     paste.setEnabled(has_fragment(QGuiApplication.clipboard().mimeData()))
+    menu.addSeparator()
+    if view.focused_node() is not None:
+        menu.addAction("Show Whole Map", view.clear_focus).setShortcut("Alt+Home")
+    back = menu.addAction("Back", view.focus_back)
+    back.setShortcut("Alt+[")
+    back.setEnabled(view.can_go_back())
+    forward = menu.addAction("Forward", view.focus_forward)
+    forward.setShortcut("Alt+]")
+    forward.setEnabled(view.can_go_forward())
+    labels = menu.addAction("Show Evaluation Labels")
+    labels.setCheckable(True)
+    labels.setChecked(view.labels_visible())
+    labels.toggled.connect(view.set_labels_visible)
     menu.addSeparator()
     menu.addAction("Select All", view.select_all).setShortcut("Ctrl+A")
     menu.addAction("Fit Map", view.fit_all).setShortcut("Ctrl+0")

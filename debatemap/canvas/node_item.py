@@ -31,6 +31,80 @@ def static_text(text: str, font, width: float | None = None) -> QStaticText:
     return prepared
 
 
+_TEXTS: dict[tuple[str, int], QStaticText] = {}
+
+
+def cached_text(text: str, font) -> QStaticText:
+    """A prepared one-line text shared by every card (badge glyphs and counts)."""
+    key = (text, id(font))  # the fonts are the long-lived ones of style
+    prepared = _TEXTS.get(key)
+    if prepared is None:
+        prepared = _TEXTS[key] = static_text(text, font)
+    return prepared
+
+
+def paint_label_badge(painter: QPainter, center: QPointF, label: str, manual: bool) -> None:
+    """The evaluation badge, told apart by shape as well as colour (greyscale, print):
+    in: a filled disc with a check; out: a ring with a cross; undecided: a ring with "?".
+    A manual mark adds a small pencil beside it."""
+    colors = style.palette()
+    radius = style.EVAL_BADGE_RADIUS
+    tone = style.eval_color(label)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colors.node_fill)  # a ring of card colour parts badge and band
+    painter.drawEllipse(center, radius + 1.5, radius + 1.5)
+    x, y = center.x(), center.y()
+    if label == "in":
+        painter.setBrush(tone)
+        painter.drawEllipse(center, radius, radius)
+        check = QPainterPath(QPointF(x - radius * 0.45, y + 0.2))
+        check.lineTo(QPointF(x - radius * 0.1, y + radius * 0.4))
+        check.lineTo(QPointF(x + radius * 0.5, y - radius * 0.4))
+        painter.setPen(QPen(colors.node_fill, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(check)
+    elif label == "out":
+        painter.setPen(QPen(tone, 1.6))
+        painter.drawEllipse(center, radius - 0.8, radius - 0.8)
+        arm = radius * 0.38
+        painter.setPen(QPen(tone, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(QPointF(x - arm, y - arm), QPointF(x + arm, y + arm))
+        painter.drawLine(QPointF(x - arm, y + arm), QPointF(x + arm, y - arm))
+    else:
+        painter.setPen(QPen(tone, 1.6))
+        painter.drawEllipse(center, radius - 0.8, radius - 0.8)
+        font = style.badge_glyph_font()
+        mark = cached_text("?", font)
+        size = mark.size()
+        painter.setFont(font)
+        painter.drawStaticText(QPointF(x - size.width() / 2, y - size.height() / 2), mark)
+    if manual:
+        _paint_pencil(painter, QPointF(x - radius - 10.0, y), tone)
+
+
+def _paint_pencil(painter: QPainter, center: QPointF, tone: QColor) -> None:
+    """A small pencil on a card-coloured disc: the label was set by hand."""
+    colors = style.palette()
+    painter.setPen(QPen(tone, 1.2))
+    painter.setBrush(colors.node_fill)
+    painter.drawEllipse(center, 7.0, 7.0)
+    painter.save()
+    painter.translate(center)
+    painter.rotate(-45)
+    body = QPainterPath()
+    body.addRect(QRectF(-4.2, -1.5, 6.0, 3.0))
+    tip = QPainterPath(QPointF(1.8, -1.5))
+    tip.lineTo(QPointF(4.6, 0.0))
+    tip.lineTo(QPointF(1.8, 1.5))
+    tip.closeSubpath()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colors.text)
+    painter.drawPath(body)
+    painter.drawPath(tip)
+    painter.restore()
+
+
 def card_height(text: str, has_source: bool = False) -> float:
     """The height a card for this text will have (to place a node before it exists)."""
     height = static_text(text or " ", style.text_font(), TEXT_WIDTH).size().height()
@@ -77,6 +151,11 @@ class NodeItem(QGraphicsItem):
         self.source_lost = False  # the passage is gone from a re-imported document
         self._color: str | None = None
         self._key: tuple | None = None
+        self.label: str | None = None  # evaluation: "in" | "out" | "undecided" | None (hidden)
+        self.manual = False  # the label is a manual mark
+        self.hidden_count = 0  # collapsed: how many nodes below it are hidden (0: expanded)
+        self._count_text = QStaticText()
+        self._tip = ""
         self.set_node(node, source_title, source_lost)
 
     # ---- model -> geometry ---------------------------------------------------------------
@@ -115,14 +194,53 @@ class NodeItem(QGraphicsItem):
             self._shape.addEllipse(self.handle_center(), style.HANDLE_RADIUS + 2, style.HANDLE_RADIUS + 2)
             r = style.HANDLE_RADIUS + 4
             self._bounds = rect.adjusted(-4, -4, r, 4)
+            if self.hidden_count:
+                self._bounds.setBottom(self.count_rect().bottom() + 2)
             for edge in self.edges:
                 edge.update_geometry()
         where = f"\nSource: {source_title}" if source_title else ""
         if source_lost:
             where += f"\n{style.SOURCE_CHANGED_TIP}"
         pin = "\n(pinned)" if self.pinned else ""
-        self.setToolTip(f"{style.kind_label(self.kind).title()}: {node.text}{where}{pin}")
+        self._tip = f"{style.kind_label(self.kind).title()}: {node.text}{where}{pin}"
+        self._refresh_tooltip()
         self.update()
+
+    def set_evaluation(self, label: str | None, manual: bool = False) -> bool:
+        """Show an evaluation label ("in", "out", "undecided"; None shows none) and whether it
+        is a manual mark. Repaints, and returns True, only when something changed."""
+        manual = bool(manual) and label is not None
+        if label == self.label and manual == self.manual:
+            return False
+        self.label, self.manual = label, manual
+        self._refresh_tooltip()
+        self.update()
+        return True
+
+    def set_hidden_count(self, count: int) -> bool:
+        """Collapsed with ``count`` hidden nodes below it ("+N" badge); 0 when expanded."""
+        count = max(0, int(count))
+        if count == self.hidden_count:
+            return False
+        self.prepareGeometryChange()  # the "+N" pill hangs below the card
+        self.hidden_count = count
+        self._count_text = cached_text(f"+{count}", style.count_font()) if count else QStaticText()
+        self._bounds = self._rect.adjusted(-4, -4, style.HANDLE_RADIUS + 4, 4)
+        if count:
+            self._bounds.setBottom(self.count_rect().bottom() + 2)
+        self._refresh_tooltip()
+        self.update()
+        return True
+
+    def _refresh_tooltip(self) -> None:
+        tip = self._tip
+        if self.label is not None:
+            tip += f"\nEvaluation: {style.EVAL_WORDS.get(self.label, self.label)}"
+            if self.manual:
+                tip += " (marked by hand)"
+        if self.hidden_count:
+            tip += f"\nCollapsed: {self.hidden_count} hidden below"
+        self.setToolTip(tip)
 
     @property
     def rect(self) -> QRectF:
@@ -158,6 +276,9 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(halo, 7.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._outline)
+        faded = self.label == "out"
+        if faded:  # defeated: the whole card recedes; its badge (drawn last) does not
+            painter.setOpacity(style.OUT_OPACITY)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.node_fill)
         painter.drawPath(self._outline)
@@ -178,8 +299,10 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(colors.hover, 2.0, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(self._rect.adjusted(-4, -4, 4, 4), 10, 10)
 
-        if detail < style.TEXT_DETAIL:
-            return  # zoomed far out: card and band only
+        if detail < style.TEXT_DETAIL:  # zoomed far out: card, band and badges only
+            painter.setOpacity(1.0)
+            self._paint_marks(painter)
+            return
         left = self._rect.left() + style.NODE_PADDING
         label_top = self._rect.top() + (style.BAND_HEIGHT - self._label.size().height()) / 2
         painter.setFont(self._band_font)
@@ -195,13 +318,46 @@ class NodeItem(QGraphicsItem):
             self._paint_warning(painter)
         elif self.source_title:
             self._paint_badge(painter)
+        painter.setOpacity(1.0)
+        self._paint_marks(painter)
         if self.hovered and not self.drop_target:
             self._paint_handle(painter)
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        if self.label is not None:
+            paint_label_badge(painter, self.eval_badge_center(), self.label, self.manual)
+        if self.hidden_count:
+            self._paint_count(painter)
+
+    def eval_badge_center(self) -> QPointF:
+        """The evaluation badge sits at the right end of the kind band."""
+        return QPointF(self._rect.right() - style.EVAL_BADGE_RADIUS - 6,
+                       self._rect.top() + style.BAND_HEIGHT / 2)
+
+    def count_rect(self) -> QRectF:
+        """The "+N" pill of a collapsed node, across the bottom border in the middle."""
+        width = self._count_text.size().width() + 14
+        height = style.EVAL_BADGE_RADIUS * 2
+        return QRectF(-width / 2, self._rect.bottom() - height / 2, width, height)
+
+    def _paint_count(self, painter: QPainter) -> None:
+        colors = style.palette()
+        pill = self.count_rect()
+        painter.setPen(QPen(colors.text, 1.3))
+        painter.setBrush(colors.node_fill)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setFont(style.count_font())
+        painter.setPen(colors.text)
+        size = self._count_text.size()
+        painter.drawStaticText(QPointF(pill.center().x() - size.width() / 2,
+                                       pill.center().y() - size.height() / 2), self._count_text)
 
     def _paint_pin(self, painter: QPainter, band: QColor) -> None:
         """A small push-pin in the band's right corner."""
         color = style.band_text_color(band)
         x = self._rect.right() - 12
+        if self.label:  # left of the badge (and of the pencil of a manual mark)
+            x -= 2 * style.EVAL_BADGE_RADIUS + (22 if self.manual else 6)
         y = self._rect.top() + style.BAND_HEIGHT / 2 - 1
         painter.setPen(QPen(color, 1.4))
         painter.setBrush(color)

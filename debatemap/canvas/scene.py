@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QVariantAnimation, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from debatemap.canvas import style
 from debatemap.canvas.display import grid_positions, needs_grid
 from debatemap.canvas.edge_item import EdgeItem
 from debatemap.canvas.node_item import NodeItem
+from debatemap.core.evaluation import Evaluation
 from debatemap.core.model import Edge, Node
 from debatemap.document.mapdocument import MapDocument
 
 SCENE_MARGIN = 400.0  # room to scroll past the outermost nodes
+ARRANGE_MS = 250  # how long cards take to glide to an arrangement
 
 
 class MapScene(QGraphicsScene):
@@ -32,6 +34,14 @@ class MapScene(QGraphicsScene):
         self.edge_items: dict[str, EdgeItem] = {}
         self.display_grid = False  # nodes are shown in a grid because all are stored at 0,0
         self._drag_start: dict[str, QPointF] = {}
+        self.labels_visible = True  # evaluation badges on the cards
+        self._evaluation: Evaluation | None = None
+        self._faded_edges: set[str] = set()
+        self.hidden_nodes: set[str] = set()  # hidden by the view (collapsed, outside a focus)
+        self.hidden_edges: set[str] = set()
+        self.hidden_counts: dict[str, int] = {}  # collapsed node -> its "+N"
+        self._animation: QVariantAnimation | None = None
+        self._glide: dict[str, tuple[QPointF, QPointF]] = {}  # node id -> (from, to)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(style.palette().background)
         self._attached = True
@@ -41,6 +51,8 @@ class MapScene(QGraphicsScene):
 
     def _connections(self):
         return (
+            (self.document.evaluationChanged, self._on_evaluation_changed),
+            (self.document.nodesArranged, self._on_nodes_arranged),
             (self.document.nodesAdded, self._on_nodes_added),
             (self.document.nodesChanged, self._on_nodes_changed),
             (self.document.edgesAdded, self._on_edges_added),
@@ -54,8 +66,14 @@ class MapScene(QGraphicsScene):
         if not self._attached:
             return
         self._attached = False
+        self.finish_animation()
         for signal, slot in self._connections():
             signal.disconnect(slot)
+        for view in self.views():  # a view left on a dead scene is called back while it dies
+            if hasattr(view, "set_map_scene"):
+                view.set_map_scene(None)
+            else:
+                view.setScene(None)
 
     def refresh_palette(self, dark: bool | None = None) -> None:
         """Follow a changed system palette (or force light/dark)."""
@@ -101,6 +119,7 @@ class MapScene(QGraphicsScene):
         return None
 
     def rebuild(self) -> None:
+        self.finish_animation()
         self.clear()
         self.node_items.clear()
         self.edge_items.clear()
@@ -108,6 +127,9 @@ class MapScene(QGraphicsScene):
             self._add_node_item(node.id)
         self.place_nodes()  # before the edges exist, so each edge is laid out once
         self._add_edge_items(self.document.map.edges)
+        self._faded_edges = set()
+        self._evaluation = None
+        self._on_evaluation_changed()
         self.mapChanged.emit()
 
     def selected_ids(self) -> tuple[list[str], list[str]]:
@@ -120,15 +142,19 @@ class MapScene(QGraphicsScene):
 
     # ---- placement -----------------------------------------------------------------------
 
-    def place_nodes(self, node_ids: Iterable[str] | None = None) -> None:
-        """Put items where the map says, or in a display grid while every node is at 0,0."""
+    def shown_positions(self) -> tuple[dict[str, tuple[float, float]], bool]:
+        """Where the cards belong: the map's positions, or a display grid while every node is
+        at 0,0 (then True)."""
         nodes = self.document.map.nodes
         grid = needs_grid(nodes)
         if grid:
             heights = {i: item.rect.height() for i, item in self.node_items.items()}
-            positions = grid_positions(nodes, heights)
-        else:
-            positions = {i: (n.x, n.y) for i, n in nodes.items()}
+            return grid_positions(nodes, heights), True
+        return {i: (n.x, n.y) for i, n in nodes.items()}, False
+
+    def place_nodes(self, node_ids: Iterable[str] | None = None) -> None:
+        """Put items where the map says, or in a display grid while every node is at 0,0."""
+        positions, grid = self.shown_positions()
         if grid or grid != self.display_grid or node_ids is None:
             node_ids = positions.keys()
         self.display_grid = grid
@@ -137,6 +163,144 @@ class MapScene(QGraphicsScene):
             if item is not None and node_id in positions:
                 item.setPos(*positions[node_id])
         self._update_scene_rect()
+
+    # ---- arrangements glide ----------------------------------------------------------------
+
+    def _on_nodes_arranged(self, node_ids: list[str]) -> None:
+        """A layout (or its undo) moved these nodes: glide the cards there over ARRANGE_MS.
+        Nothing is written back; a second arrangement first finishes the running one."""
+        self.finish_animation()
+        positions, grid = self.shown_positions()
+        ids = list(positions) if grid != self.display_grid else node_ids
+        self.display_grid = grid
+        glide = {}
+        for node_id in ids:
+            item = self.node_items.get(node_id)
+            if item is not None and node_id in positions:
+                target = QPointF(*positions[node_id])
+                if item.pos() != target:
+                    glide[node_id] = (item.pos(), target)
+        self.mapChanged.emit()
+        if not glide:
+            return
+        self._glide = glide
+        animation = QVariantAnimation(self)
+        animation.setDuration(ARRANGE_MS)
+        animation.setStartValue(0.0)
+        animation.setEndValue(1.0)
+        animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        animation.valueChanged.connect(self._glide_step)
+        animation.finished.connect(self.finish_animation)
+        self._animation = animation
+        animation.start()
+
+    def _glide_step(self, value) -> None:
+        t = float(value)
+        for node_id, (start, end) in self._glide.items():
+            item = self.node_items.get(node_id)
+            if item is not None:
+                item.setPos(start + (end - start) * t)
+
+    def is_animating(self) -> bool:
+        return self._animation is not None
+
+    def finish_animation(self) -> None:
+        """Put every gliding card at its destination at once and stop the animation."""
+        animation, self._animation = self._animation, None
+        glide, self._glide = self._glide, {}
+        if animation is None:
+            return
+        animation.valueChanged.disconnect(self._glide_step)
+        animation.finished.disconnect(self.finish_animation)
+        animation.stop()
+        animation.deleteLater()
+        for node_id, (_start, end) in glide.items():
+            item = self.node_items.get(node_id)
+            if item is not None:
+                item.setPos(end)
+        self._update_scene_rect()
+        self.mapChanged.emit()
+
+    # ---- evaluation labels ---------------------------------------------------------------
+
+    def evaluation(self) -> Evaluation | None:
+        """The labels shown (the document's latest evaluation)."""
+        return self._evaluation
+
+    def _on_evaluation_changed(self) -> None:
+        """The document's labels changed (once per event-loop turn of edits): relabel; only
+        cards whose label or mark changed repaint."""
+        self._evaluation = self.document.evaluation()
+        self.apply_labels()
+
+    def card_sizes(self) -> dict[str, tuple[float, float]]:
+        """The cards' real sizes, for ``MapDocument.layout(sizes=...)``."""
+        return {i: (item.rect.width(), item.rect.height()) for i, item in self.node_items.items()}
+
+    def set_labels_visible(self, visible: bool) -> None:
+        """Show or hide the evaluation badges (and the fading of defeated cards and links)."""
+        visible = bool(visible)
+        if visible != self.labels_visible:
+            self.labels_visible = visible
+            self.apply_labels()
+
+    def apply_labels(self, node_ids: Iterable[str] | None = None) -> int:
+        """Give the cards (all, or these) their labels; only cards whose label changed repaint.
+        Returns how many changed."""
+        evaluation = self._evaluation if self.labels_visible else None
+        labels = evaluation.labels if evaluation is not None else {}
+        manual = evaluation.manual if evaluation is not None else set()
+        items = self.node_items
+        changed = 0
+        for node_id in (items if node_ids is None else node_ids):
+            item = items.get(node_id)
+            if item is not None and item.set_evaluation(labels.get(node_id), node_id in manual):
+                changed += 1
+        if node_ids is None:
+            links = evaluation.link_labels if evaluation is not None else {}
+            faded = {e for e, label in links.items() if label == "out" and e in self.edge_items}
+            for edge_id in faded ^ self._faded_edges:
+                item = self.edge_items.get(edge_id)
+                if item is not None:
+                    item.set_faded(edge_id in faded)
+            self._faded_edges = faded
+        return changed
+
+    # ---- what the view hides -------------------------------------------------------------
+
+    def set_hidden(self, node_ids: set[str], edge_ids: set[str],
+                   counts: dict[str, int] | None = None) -> None:
+        """Hide exactly these nodes and links (the view's collapse and focus); ``counts``: the
+        "+N" of collapsed cards. Only items whose state changes are touched; hidden items
+        leave the selection."""
+        node_ids = {i for i in node_ids if i in self.node_items}
+        edge_ids = {i for i in edge_ids if i in self.edge_items}
+        for ids, items, old in ((node_ids, self.node_items, self.hidden_nodes),
+                                (edge_ids, self.edge_items, self.hidden_edges)):
+            for item_id in ids ^ old:
+                item = items.get(item_id)
+                if item is None:
+                    continue
+                hide = item_id in ids
+                if hide and item.isSelected():
+                    item.setSelected(False)
+                item.setVisible(not hide)
+        self.hidden_nodes, self.hidden_edges = node_ids, edge_ids
+        counts = {i: n for i, n in (counts or {}).items() if i in self.node_items}
+        for node_id in set(counts) | set(self.hidden_counts):
+            item = self.node_items.get(node_id)
+            if item is not None:
+                item.set_hidden_count(counts.get(node_id, 0))
+        self.hidden_counts = counts
+
+    def visible_bounds(self, node_ids: Iterable[str] | None = None) -> QRectF:
+        """The cards shown (or these of them), in scene coordinates."""
+        bounds = QRectF()
+        for node_id in (self.node_items if node_ids is None else node_ids):
+            item = self.node_items.get(node_id)
+            if item is not None and item.isVisible():
+                bounds = bounds.united(item.sceneBoundingRect())
+        return bounds
 
     def _update_scene_rect(self) -> None:
         bounds = self.itemsBoundingRect()
@@ -182,24 +346,27 @@ class MapScene(QGraphicsScene):
             add(next(iter(pending.values())))
 
     def _on_nodes_added(self, node_ids: list[str]) -> None:
+        self.finish_animation()
         for node_id in node_ids:
             if node_id not in self.node_items and node_id in self.document.map.nodes:
                 self._add_node_item(node_id)
         self.place_nodes(node_ids)
-        self.mapChanged.emit()
+        self.apply_labels(node_ids)
+        self._after_change()
 
     def _on_nodes_changed(self, node_ids: list[str]) -> None:
+        self.finish_animation()
         for node_id in node_ids:
             item = self.node_items.get(node_id)
             if item is not None:
                 self._show_node(item, self.document.map.nodes[node_id])
         self.place_nodes(node_ids)
-        self.mapChanged.emit()
+        self._after_change()
 
     def _on_edges_added(self, edge_ids: list[str]) -> None:
         edges = self.document.map.edges
         self._add_edge_items({i: edges[i] for i in edge_ids if i in edges})
-        self.mapChanged.emit()
+        self._after_change()
 
     def _on_edges_changed(self, edge_ids: list[str]) -> None:
         for edge_id in edge_ids:
@@ -207,7 +374,7 @@ class MapScene(QGraphicsScene):
             edge = self.document.map.edges.get(edge_id)
             if item is not None and edge is not None:
                 item.set_type(str(edge.type))
-        self.mapChanged.emit()
+        self._after_change()
 
     def _on_documents_changed(self, _document_ids: list) -> None:
         nodes = self.document.map.nodes
@@ -216,6 +383,7 @@ class MapScene(QGraphicsScene):
                 self._show_node(item, nodes[node_id])
 
     def _on_items_removed(self, node_ids: list[str], edge_ids: list[str]) -> None:
+        self.finish_animation()
         for edge_id in edge_ids:
             item = self.edge_items.pop(edge_id, None)
             if item is None:
@@ -233,12 +401,21 @@ class MapScene(QGraphicsScene):
             item = self.node_items.pop(node_id, None)
             if item is not None:
                 self.removeItem(item)
+        self.hidden_nodes -= set(node_ids)
+        self.hidden_edges -= set(edge_ids)
+        self._faded_edges -= set(edge_ids)
+        for node_id in node_ids:
+            self.hidden_counts.pop(node_id, None)
         self.place_nodes([])
+        self._after_change()
+
+    def _after_change(self) -> None:
         self.mapChanged.emit()
 
     # ---- a drag becomes one MoveNodes command --------------------------------------------
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.finish_animation()
         super().mousePressEvent(event)
         self._drag_start = {
             item.node_id: item.pos() for item in self.selectedItems() if isinstance(item, NodeItem)

@@ -188,3 +188,41 @@ def warning_font() -> QFont:
 SOURCE_CHANGED = "source changed"
 SOURCE_CHANGED_TIP = ("⚠ Source changed: the document was re-imported and this passage is no"
                       " longer in it. The claim keeps the quote it was taken from.")
+
+
+# ---- evaluation labels -----------------------------------------------------------------------
+# The badge's shape carries the label (filled disc + check / ring + cross / ring + "?"), so it
+# reads in greyscale and print; colour only repeats it. Defeated cards are drawn faded.
+EVAL_BADGE_RADIUS = 7.0  # inside the kind band (BAND_HEIGHT)
+OUT_OPACITY = 0.45  # a card whose claim is out
+OUT_LINK_OPACITY = 0.3  # a link disabled by an undercut
+EVAL_WORDS = {"in": "in (stands)", "out": "out (defeated)", "undecided": "undecided"}
+_EVAL_LIGHT = {"in": "#1d6b3c", "out": "#a3261c", "undecided": "#5f6670"}
+_EVAL_DARK = {"in": "#5cc98a", "out": "#f07167", "undecided": "#b7bec6"}
+
+
+def eval_color(label: str) -> QColor:
+    return QColor((_EVAL_DARK if palette().dark else _EVAL_LIGHT).get(label, "#777777"))
+
+
+_FONTS: dict[str, QFont] = {}
+
+
+def badge_glyph_font() -> QFont:
+    """The "?" of an undecided badge."""
+    font = _FONTS.get("glyph")
+    if font is None:
+        font = _FONTS["glyph"] = QFont()
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+    return font
+
+
+def count_font() -> QFont:
+    """The "+N" of a collapsed card."""
+    font = _FONTS.get("count")
+    if font is None:
+        font = _FONTS["count"] = QFont()
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+    return font

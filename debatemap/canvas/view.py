@@ -17,6 +17,7 @@ from debatemap.canvas.arranging import ArrangingMixin
 from debatemap.canvas.keyboard import DIRECTIONS, NUDGE_FINE_STEP, NUDGE_STEP
 from debatemap.canvas.linking import LinkDragMixin
 from debatemap.canvas.minimap import Minimap
+from debatemap.canvas.navigation import NavigationMixin
 from debatemap.canvas.node_item import NodeItem
 from debatemap.canvas.scene import MapScene
 from debatemap.document.clipboard import has_fragment
@@ -26,13 +27,15 @@ ZOOM_STEP = 1.2
 FIT_MARGIN = 40.0
 
 
-class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsView):
+class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, NavigationMixin, QGraphicsView):
     """Wheel or Ctrl+wheel zooms around the mouse, Shift+wheel scrolls, pinch zooms; space+drag
-    or the middle button pans. Drops, links, inline editing: see the mixins."""
+    or the middle button pans. Drops, links, inline editing, collapse and focus: see the mixins."""
 
     selectionChangedIds = Signal(list, list)  # node ids, edge ids
     goToSourceRequested = Signal(str)  # node id
     statusMessage = Signal(str)  # something the status bar should say (e.g. a drop without source)
+    whyRequested = Signal(str)  # node id: the user asked why it has its evaluation label
+    focusChanged = Signal()  # focus on a node, whole map again, back or forward
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsV
         self._minimap_wanted = True
         self.init_editing()
         self.init_linking()
+        self.init_navigation()
 
     # ---- the scene -----------------------------------------------------------------------
 
@@ -75,6 +79,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsV
         old = self._map_scene
         if old is not None:
             for signal, slot in ((old.selectionChanged, self._emit_selection),
+                                 (old.mapChanged, self.apply_visibility),
                                  (old.mapChanged, self.minimap.invalidate),
                                  (old.mapChanged, self.update_minimap)):
                 try:
@@ -86,8 +91,10 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsV
         self.setScene(scene if scene is not None else self._empty_scene)
         if scene is not None:
             scene.selectionChanged.connect(self._emit_selection)
+            scene.mapChanged.connect(self.apply_visibility)  # before the minimap redraws
             scene.mapChanged.connect(self.minimap.invalidate)
             scene.mapChanged.connect(self.update_minimap)
+        self.reset_navigation()
         self.resetTransform()
         self._auto_fit = False
         if scene is not None:
@@ -190,11 +197,18 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsV
         self.place_editor()
 
     def fit_all(self) -> None:
-        """Show the whole map, never enlarged beyond 100%, and keep doing so on resize."""
+        """Show the whole map (what is not hidden), never enlarged beyond 100%, and keep doing
+        so on resize."""
+        if self._map_scene is None:
+            return
+        scene = self._map_scene
+        self.fit_rect(scene.visible_bounds() if scene.hidden_nodes else scene.itemsBoundingRect())
+
+    def fit_rect(self, bounds: QRectF) -> None:
+        """Show this scene rectangle, never enlarged beyond 100%; keep fitting on resize."""
         if self._map_scene is None:
             return
         self._auto_fit = True
-        bounds = self._map_scene.itemsBoundingRect()
         if bounds.isNull():
             self.resetTransform()
             self.centerOn(0, 0)
@@ -303,6 +317,8 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsV
             self.add_sibling()
         elif key == Qt.Key.Key_F2:
             self.edit_node()
+        elif self._navigation_key(key, mods):
+            pass
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_selection()
         elif event.matches(QKeySequence.StandardKey.SelectAll):
@@ -316,6 +332,25 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, QGraphicsV
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _navigation_key(self, key: int, mods) -> bool:
+        """Ctrl+Shift+C collapse/expand, Ctrl+Shift+F focus, Alt+[ / Alt+] back and forward
+        through the focus history, Alt+Home the whole map (see shortcuts.py)."""
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        current = self.current_node_id()
+        if mods == ctrl_shift and key == Qt.Key.Key_C and current:
+            self.toggle_collapsed(current)
+        elif mods == ctrl_shift and key == Qt.Key.Key_F and current:
+            self.focus_on(current)
+        elif mods == Qt.KeyboardModifier.AltModifier and key == Qt.Key.Key_BracketLeft:
+            self.focus_back()
+        elif mods == Qt.KeyboardModifier.AltModifier and key == Qt.Key.Key_BracketRight:
+            self.focus_forward()
+        elif mods == Qt.KeyboardModifier.AltModifier and key == Qt.Key.Key_Home:
+            self.clear_focus()
+        else:
+            return False
+        return True
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
