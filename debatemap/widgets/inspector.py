@@ -62,8 +62,13 @@ def _label(wrap: bool = True, tone: str = "", padding: str = "") -> QLabel:
     return label
 
 
+MARKS = ((NONE, None), ("accept", "accept"), ("reject", "reject"), ("undecided", "undecided"))
+LABEL_TEXT = {"in": "✓ in", "out": "✗ out", "undecided": "? undecided"}
+
+
 class InspectorDock(QDockWidget):
     goToSourceRequested = Signal(str)  # node id
+    whyRequested = Signal(str)  # node id: explain its evaluation label
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Inspector", parent)
@@ -125,6 +130,23 @@ class InspectorDock(QDockWidget):
         self.pinned_check.setToolTip("Automatic layout leaves a pinned node where it is")
         self.pinned_check.clicked.connect(self._pinned_clicked)
         form.addRow("Pinned", self.pinned_check)
+        evaluation_row = QHBoxLayout()
+        self.evaluation_label = _label(wrap=False)
+        self.evaluation_label.setToolTip("The node's label under the map's evaluation")
+        evaluation_row.addWidget(self.evaluation_label)
+        evaluation_row.addStretch(1)
+        self.why_button = QPushButton("Why?")
+        self.why_button.setToolTip("List the attackers that defeat it or the defenders that"
+                                   " reinstate it")
+        self.why_button.clicked.connect(self._why)
+        evaluation_row.addWidget(self.why_button)
+        form.addRow("Evaluation", evaluation_row)
+        self.mark_combo = QComboBox()
+        for text, mark in MARKS:
+            self.mark_combo.addItem(text, mark)
+        self.mark_combo.setToolTip("Fix the node's label by hand (— lets the evaluation decide)")
+        self.mark_combo.activated.connect(self._mark_chosen)
+        form.addRow("Mark", self.mark_combo)
         self.source_title = _label()
         form.addRow("Source", self.source_title)
         self.source_status = _label(tone="warning")
@@ -189,6 +211,7 @@ class InspectorDock(QDockWidget):
             (document.edgesChanged, self._on_changed),
             (document.itemsRemoved, self._on_removed),
             (document.documentsChanged, self._on_changed),
+            (document.evaluationChanged, self._on_changed),
         )
 
     def set_selection(self, node_ids: list[str], edge_ids: list[str] = ()) -> None:
@@ -241,6 +264,12 @@ class InspectorDock(QDockWidget):
         self.color_button.setStyleSheet(f"background: {node.color};" if node.color else "")
         self.color_reset.setEnabled(node.color is not None)
         self.pinned_check.setChecked(node.pinned)
+        evaluation = self.document.evaluation()
+        label = evaluation.labels.get(node.id)
+        text = LABEL_TEXT.get(label, label or NONE)
+        self.evaluation_label.setText(f"{text} (marked)" if node.id in evaluation.manual else text)
+        self.mark_combo.setCurrentIndex(max(0, self.mark_combo.findData(node.mark))
+                                        if node.mark is not None else 0)
         excerpt = amap.excerpts.get(node.excerpt_id) if node.excerpt_id else None
         source = amap.documents.get(excerpt.document_id) if excerpt else None
         self.source_title.setText(source.title if source else NONE)
@@ -332,6 +361,16 @@ class InspectorDock(QDockWidget):
     def _pinned_clicked(self, checked: bool) -> None:
         if self.document and self.node_ids:
             self.document.set_pinned(self.node_ids[:1], checked)
+
+    def _mark_chosen(self) -> None:
+        if self.document and len(self.node_ids) == 1:
+            mark = self.mark_combo.currentData()
+            if mark != self.document.map.nodes[self.node_ids[0]].mark:
+                self.document.set_mark(self.node_ids[:1], mark)
+
+    def _why(self) -> None:
+        if self.node_ids:
+            self.whyRequested.emit(self.node_ids[0])
 
     def _go_to_source(self) -> None:
         if self.node_ids:
