@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QU
 
 from debatemap.app import dialogs, reimport
 from debatemap.app.actions import EditActions
+from debatemap.app.map_actions import MapActions
 from debatemap.app.menus import build_menus
 from debatemap.app.shortcuts_window import ShortcutsWindow
 from debatemap.app.importer import DocumentImporter, ImportOutcome
@@ -19,9 +20,11 @@ from debatemap.canvas.view import MapView
 from debatemap.core.errors import DebatemapError
 from debatemap.document.mapdocument import MapDocument
 from debatemap.store.mapfile import SUFFIX
+from debatemap.widgets.analysis_panel import AnalysisDock
 from debatemap.widgets.document_panel import DocumentPanel
 from debatemap.widgets.find_bar import FindDock
 from debatemap.widgets.inspector import InspectorDock
+from debatemap.widgets.why_popup import WhyPopup
 
 APP_NAME = "Debatemap"
 GEOMETRY_KEY = "mainWindow/geometry"
@@ -54,11 +57,22 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._on_import_finished)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.evaluation_label = QLabel()
+        self.evaluation_label.setToolTip("Claims in, out and undecided under the map's evaluation")
+        self.statusBar().addPermanentWidget(self.evaluation_label)
         self.view.selectionChangedIds.connect(self._selection_changed)
         self.view.goToSourceRequested.connect(self.go_to_source)
         self.view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.inspector = InspectorDock(self)
         self.inspector.goToSourceRequested.connect(self.go_to_source)
+        self.inspector.whyRequested.connect(self.explain)
+        self.why_popup = WhyPopup(self)
+        self.why_popup.nodesActivated.connect(self.show_nodes)
+        if hasattr(self.view, "whyRequested"):
+            self.view.whyRequested.connect(self.explain)
+        self.analysis_dock = AnalysisDock(self)
+        self.analysis_dock.nodesActivated.connect(self.show_nodes)
+        self.analysis_dock.passageActivated.connect(self.document_panel.show_passage)
         self.find_dock = FindDock(self)
         self.find_dock.nodeActivated.connect(self.show_node)
         self.find_dock.passageActivated.connect(self.document_panel.show_passage)
@@ -68,11 +82,15 @@ class MainWindow(QMainWindow):
         self.history_dock.setObjectName("historyDock")
         self.history_dock.setWidget(self.history_view)
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        for dock in (self.inspector, self.find_dock, self.history_dock):
+        for dock in (self.inspector, self.find_dock, self.history_dock, self.analysis_dock):
             self.addDockWidget(right, dock)
         self.find_dock.hide()
         self.history_dock.hide()
+        self.analysis_dock.hide()
         self.edit_actions = EditActions(self)
+        self.map_actions = MapActions(self)
+        if hasattr(self.view, "focusChanged"):
+            self.view.focusChanged.connect(self.map_actions.update_enabled)
         self.undo_action: QAction
         self.redo_action: QAction
         build_menus(self)
@@ -220,12 +238,15 @@ class MainWindow(QMainWindow):
             document.titleChanged.connect(self._update_title)
             document.documentsChanged.connect(lambda _ids: self._update_actions())
             document.nodesChanged.connect(lambda _ids: self.edit_actions.update_enabled())
+            document.evaluationChanged.connect(self._update_evaluation_counts)
             self.scene = MapScene(document, self)
             self.scene.mapChanged.connect(self._update_counts)
         self.view.set_map_scene(self.scene)
         self.document_panel.set_document(document)
         self.inspector.set_document(document)
         self.find_dock.set_document(document)
+        self.analysis_dock.set_document(document)
+        self.why_popup.set_document(document)
         self.history_view.setStack(document.undo_stack if document is not None else None)
         self._selection_changed(self.view.selected_node_ids(), self.view.selected_edge_ids())
         if old_scene is not None:
@@ -243,6 +264,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.edit_actions.update_enabled()
         self.view.set_placeholder(EMPTY_MAP_HINT if has_map else NO_MAP_HINT)
+        self.map_actions.document_switched()
         self._update_title()
         self._update_counts()
 
@@ -292,6 +314,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, node_ids: list, edge_ids: list) -> None:
         self.edit_actions.selection_changed(node_ids, edge_ids)
+        self.map_actions.update_enabled()
         self.inspector.set_selection(node_ids, edge_ids)
         if len(node_ids) == 1 and not edge_ids:
             self.go_to_source(node_ids[0], quiet=True)
@@ -314,6 +337,23 @@ class MainWindow(QMainWindow):
         """Select a node on the canvas and bring it into view (a find result)."""
         self.view.select_items([node_id])
         self.view.center_on_node(node_id)
+
+    def show_nodes(self, node_ids: list) -> None:
+        """Select nodes on the canvas and bring the first into view (analysis, why?)."""
+        ids = [i for i in node_ids if self.document is not None and i in self.document.map.nodes]
+        if ids:
+            self.view.select_items(ids)
+            self.view.center_on_node(ids[0])
+
+    def explain(self, node_id: str) -> bool:
+        """Show why a node is in, out or undecided, in the non-modal Why? popup."""
+        if not self.why_popup.explain(node_id):
+            return False
+        if not self.why_popup.property("placed"):
+            corner = self.mapToGlobal(self.rect().topRight())
+            self.why_popup.move(corner.x() - self.why_popup.width() - 340, corner.y() + 80)
+            self.why_popup.setProperty("placed", True)
+        return True
 
     def show_shortcuts(self) -> None:
         self.shortcuts_window = ShortcutsWindow(self.menuBar(), self)
@@ -339,10 +379,23 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         if self.document is None:
             self.counts_label.setText("")
+            self.evaluation_label.setText("")
             return
         amap = self.document.map
         self.counts_label.setText(f"{len(amap.nodes)} nodes, {len(amap.edges)} links")
         self.view.viewport().update()  # the empty-map hint depends on the count
+        self._update_evaluation_counts()
+
+    def _update_evaluation_counts(self) -> None:
+        if self.document is None or not self.document.map.nodes:
+            self.evaluation_label.setText("")
+            return
+        counts = self.document.evaluation().counts()
+        semantics = self.document.semantics
+        self.evaluation_label.setText(
+            f"{counts['in']} in, {counts['out']} out, {counts['undecided']} undecided")
+        self.evaluation_label.setToolTip(
+            f"Claims in, out and undecided ({semantics} semantics; Map → Evaluation)")
 
     def _on_document_error(self, message: str) -> None:
         dialogs.show_error(self, APP_NAME, message)

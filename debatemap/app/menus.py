@@ -46,15 +46,18 @@ def build_menus(window: "MainWindow") -> None:
 
     window.map_menu = bar.addMenu("&Map")
     window.edit_actions.fill_map_menu(window.map_menu)
+    window.map_actions.fill_map_menu(window.map_menu)
 
     view_menu = bar.addMenu("&View")
     window.edit_actions.fill_view_menu(view_menu)
+    window.map_actions.fill_view_menu(view_menu)
     view_menu.addSeparator()
     for dock, text, keys in (
         (window.document_panel, "&Documents", "Ctrl+Shift+D"),
         (window.inspector, "&Inspector", "Ctrl+Alt+I"),
         (window.history_dock, "Undo &History", "Ctrl+Alt+H"),
         (window.find_dock, "F&ind Results", None),
+        (window.analysis_dock, "&Analysis", "Ctrl+Alt+A"),
     ):
         toggle = dock.toggleViewAction()
         toggle.setText(text)
@@ -65,6 +68,7 @@ def build_menus(window: "MainWindow") -> None:
     window.documents_toggle = window.document_panel.toggleViewAction()
     window.inspector_toggle = window.inspector.toggleViewAction()
     window.history_toggle = window.history_dock.toggleViewAction()
+    window.analysis_toggle = window.analysis_dock.toggleViewAction()
 
     help_menu = bar.addMenu("&Help")
     window.shortcuts_action = add(help_menu, "&Keyboard Shortcuts…", window.show_shortcuts,
