@@ -50,6 +50,23 @@ def configure_application() -> None:
     QCoreApplication.setApplicationVersion(__version__)
 
 
+def release_clipboard() -> None:
+    """Leave the system clipboard holding data made by Qt itself, not by Python.
+
+    A copied map fragment is a QMimeData made in Python and owned by the clipboard; the
+    clipboard deletes it after Python has shut down, and that crashes the process on exit.
+    Other programs only ever read the plain text of it, so that is what stays.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from debatemap.document.clipboard import has_fragment
+
+    clipboard = QApplication.clipboard()
+    mime = clipboard.mimeData()
+    if has_fragment(mime):
+        clipboard.setText(mime.text())  # QClipboard makes this QMimeData in C++
+
+
 def run_gui(path: Path | None = None) -> int:
     """Open the main window (with the map at ``path``, if given) and run until it closes."""
     if has_no_display():
@@ -62,6 +79,7 @@ def run_gui(path: Path | None = None) -> int:
     configure_application()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
+    app.aboutToQuit.connect(release_clipboard)
     window = MainWindow()
     window.show()
     if path is not None:
