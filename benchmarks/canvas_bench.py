@@ -1,4 +1,5 @@
-"""Canvas speed: a node made by a real drop, a node with 20 links dragged, a 2,000-node scene."""
+"""Canvas speed: a node made by a real drop, a node with 20 links dragged, a 2,000-node scene,
+relabelling a 2,000-node map after an edit that flips every label."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-GOALS = {"canvas_drop": 0.050, "canvas_drag_move": 0.016, "canvas_build_2000": 1.0}
+GOALS = {"canvas_drop": 0.050, "canvas_drag_move": 0.016, "canvas_build_2000": 1.0,
+         "canvas_relabel_2000": 0.050, "canvas_mark_roundtrip_2000": 0.100}
 LABELS = {
     "canvas_drop": "canvas: new node by drop (enter+move+drop+paint)",
     "canvas_drag_move": "canvas: drag node with 20 links, per move",
     "canvas_build_2000": "canvas: scene for 2,000 nodes + 2,000 links",
+    "canvas_relabel_2000": "canvas: evaluationChanged -> 2,000 badges + paint",
+    "canvas_mark_roundtrip_2000": "canvas: mark intent + evaluation + relabel + paint",
 }
 TEXT = ("Fares cover a small share of running costs. Free buses would fill up quickly.\n\n"
         "Crowded buses push riders back into cars. " * 20)
@@ -169,12 +173,58 @@ def bench_build(folder: Path, runs: int = 3, count: int = 2000) -> list[float]:
     return times
 
 
+def bench_relabel(folder: Path, runs: int = 15, count: int = 2000) -> tuple[list[float], list[float]]:
+    """A chain of attacks n0 -> n1 -> ... (labels alternate in/out); marking n0 rejected and
+    clearing the mark again flips every label. Timed: from evaluationChanged (the document
+    evaluates lazily, so its grounded labelling is inside) to every card relabelled and the
+    view repainted; and the whole round trip from the mark intent (its undo command and file
+    write included)."""
+    from debatemap.core.ids import new_id
+    from debatemap.core.model import Edge, EdgeType, Node
+
+    app = _app()
+    document, _source = _open(folder, "relabel")
+    nodes = [Node(id=new_id("n"), text=f"Claim {i}: a sentence of ordinary length for a map card",
+                  x=(i % 50) * 260.0, y=(i // 50) * 120.0) for i in range(count)]
+    edges = [Edge(id=new_id("e"), type=EdgeType.ATTACK, source=nodes[i].id, target=nodes[i + 1].id)
+             for i in range(count - 1)]
+    document.session.add_items(nodes, edges, [], action="bench")
+    emitted: list[float] = []
+    document.evaluationChanged.connect(lambda: emitted.append(time.perf_counter()))  # before the scene's
+    scene, view = _view(document)
+    app.processEvents()
+    first = nodes[0].id
+    times, trips = [], []
+    for run in range(runs):
+        mark = "reject" if run % 2 == 0 else None
+        began = time.perf_counter()
+        emitted.clear()
+        document.set_mark([first], mark)
+        app.processEvents()  # evaluationChanged (coalesced) -> relabel -> repaint
+        done = time.perf_counter()
+        assert len(emitted) == 1, "one evaluationChanged per edit"
+        trips.append(done - began)
+        times.append(done - emitted[0])
+        labels = document.evaluation().labels
+        assert all(scene.node_items[i].label == labels[i] for i in labels), "every badge followed"
+        assert scene.node_items[nodes[-1].id].label == ("in" if (count - 1 + (mark is not None)) % 2 == 0
+                                                        else "out"), "the edit flipped the chain"
+    _close(view, scene, document)
+    return times, trips
+
+
 def run() -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder)
         return [_row("canvas_drop", bench_drop(path)),
                 _row("canvas_drag_move", bench_drag(path)),
-                _row("canvas_build_2000", bench_build(path))]
+                _row("canvas_build_2000", bench_build(path)),
+                *_relabel_rows(path)]
+
+
+def _relabel_rows(path: Path) -> list[dict]:
+    relabel, roundtrip = bench_relabel(path)
+    return [_row("canvas_relabel_2000", relabel), _row("canvas_mark_roundtrip_2000", roundtrip)]
 
 
 if __name__ == "__main__":

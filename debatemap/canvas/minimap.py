@@ -45,7 +45,8 @@ class Minimap(QWidget):
         bounds = QRectF()
         if scene is not None:
             for item in scene.node_items.values():
-                bounds = bounds.united(item.rect.translated(item.pos()))
+                if item.isVisible():  # collapsed and out-of-focus cards are not shown
+                    bounds = bounds.united(item.rect.translated(item.pos()))
         if bounds.isNull():
             bounds = QRectF(-200, -150, 400, 300)
         bounds = bounds.adjusted(-60, -60, 60, 60)
@@ -84,10 +85,14 @@ class Minimap(QWidget):
             line.setAlpha(110)
             painter.setPen(QPen(line, 0.8))
             for edge in scene.edge_items.values():
+                if not edge.isVisible():
+                    continue
                 edge_line = edge.line
                 painter.drawLine(self.to_widget(edge_line.p1()), self.to_widget(edge_line.p2()))
             painter.setPen(Qt.PenStyle.NoPen)
             for item in scene.node_items.values():
+                if not item.isVisible():
+                    continue
                 rect = item.rect.translated(item.pos())
                 top_left = self.to_widget(rect.topLeft())
                 box = QRectF(top_left, QPointF(top_left.x() + max(2.0, rect.width() * self._scale),

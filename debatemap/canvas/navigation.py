@@ -174,3 +174,7 @@ class NavigationMixin:
         if not hidden and not scene.hidden_nodes and not counts and not scene.hidden_counts:
             return  # the common case: nothing hidden before or now
         scene.set_hidden(hidden, hidden_edges(amap, hidden), counts)
+        minimap = getattr(self, "minimap", None)
+        if minimap is not None:
+            minimap.invalidate()
+            self.update_minimap()

@@ -156,18 +156,19 @@ class NodeItem(QGraphicsItem):
         self.hidden_count = 0  # collapsed: how many nodes below it are hidden (0: expanded)
         self._count_text = QStaticText()
         self._tip = ""
+        self._tip_stale = False
         self.set_node(node, source_title, source_lost)
 
     # ---- model -> geometry ---------------------------------------------------------------
 
     def set_node(self, node: Node, source_title: str | None = None,
-                 source_lost: bool = False) -> None:
+                 source_lost: bool = False) -> bool:
         """Take the node's fields; lay the card out again only when its content changed.
         ``source_lost``: the passage was not found again after a re-import (flagged)."""
         source_lost = bool(source_title) and source_lost
         key = (node.text, str(node.kind), node.color, bool(node.pinned), source_title, source_lost)
         if key == self._key:
-            return  # e.g. only moved
+            return False  # e.g. only moved, or only its mark changed
         self._key = key
         self.text, self.kind, self._color = node.text, str(node.kind), node.color
         self.pinned, self.source_title = bool(node.pinned), source_title
@@ -205,6 +206,7 @@ class NodeItem(QGraphicsItem):
         self._tip = f"{style.kind_label(self.kind).title()}: {node.text}{where}{pin}"
         self._refresh_tooltip()
         self.update()
+        return True
 
     def set_evaluation(self, label: str | None, manual: bool = False) -> bool:
         """Show an evaluation label ("in", "out", "undecided"; None shows none) and whether it
@@ -213,7 +215,7 @@ class NodeItem(QGraphicsItem):
         if label == self.label and manual == self.manual:
             return False
         self.label, self.manual = label, manual
-        self._refresh_tooltip()
+        self._tip_stale = True  # set on hover: setToolTip on 2,000 cards costs more than a relabel
         self.update()
         return True
 
@@ -232,7 +234,8 @@ class NodeItem(QGraphicsItem):
         self.update()
         return True
 
-    def _refresh_tooltip(self) -> None:
+    def tooltip_text(self) -> str:
+        """What the tooltip says: kind, text, source, pin, evaluation label, collapsed count."""
         tip = self._tip
         if self.label is not None:
             tip += f"\nEvaluation: {style.EVAL_WORDS.get(self.label, self.label)}"
@@ -240,7 +243,11 @@ class NodeItem(QGraphicsItem):
                 tip += " (marked by hand)"
         if self.hidden_count:
             tip += f"\nCollapsed: {self.hidden_count} hidden below"
-        self.setToolTip(tip)
+        return tip
+
+    def _refresh_tooltip(self) -> None:
+        self._tip_stale = False
+        self.setToolTip(self.tooltip_text())
 
     @property
     def rect(self) -> QRectF:
@@ -433,6 +440,8 @@ class NodeItem(QGraphicsItem):
     # ---- interaction state ---------------------------------------------------------------
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if self._tip_stale:
+            self._refresh_tooltip()
         self.hovered = True
         self.update()
         super().hoverEnterEvent(event)

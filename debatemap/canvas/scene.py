@@ -95,8 +95,8 @@ class MapScene(QGraphicsScene):
         excerpt = self.document.map.excerpts.get(node.excerpt_id) if node.excerpt_id else None
         return excerpt is not None and excerpt.status == "lost"
 
-    def _show_node(self, item: NodeItem, node: Node) -> None:
-        item.set_node(node, self.source_title(node), self.source_lost(node))
+    def _show_node(self, item: NodeItem, node: Node) -> bool:
+        return item.set_node(node, self.source_title(node), self.source_lost(node))
 
     def node_item_at(self, point: QPointF) -> NodeItem | None:
         """The card at ``point``, or the card whose link handle is there (half the handle lies
@@ -356,12 +356,18 @@ class MapScene(QGraphicsScene):
 
     def _on_nodes_changed(self, node_ids: list[str]) -> None:
         self.finish_animation()
+        changed = False
         for node_id in node_ids:
             item = self.node_items.get(node_id)
             if item is not None:
-                self._show_node(item, self.document.map.nodes[node_id])
+                changed = self._show_node(item, self.document.map.nodes[node_id]) or changed
+        before = [(self.node_items[i].pos(), i) for i in node_ids if i in self.node_items]
+        grid = self.display_grid
         self.place_nodes(node_ids)
-        self._after_change()
+        moved = grid != self.display_grid or any(self.node_items[i].pos() != p for p, i in before
+                                                 if i in self.node_items)
+        if changed or moved:  # a mark alone changes no card: its badge follows evaluationChanged
+            self._after_change()
 
     def _on_edges_added(self, edge_ids: list[str]) -> None:
         edges = self.document.map.edges

@@ -24,7 +24,7 @@ def wait_labels(qtbot, scene, expected):
 def test_cards_show_the_labels_when_the_scene_is_built(scene, ids):
     assert labels(scene) == {ids.thesis: "out", ids.reason: "in", ids.cost: "in"}
     assert not any(item.manual for item in scene.node_items.values())
-    assert "Evaluation: out" in scene.node_items[ids.thesis].toolTip()
+    assert "Evaluation: out" in scene.node_items[ids.thesis].tooltip_text()
 
 
 def test_an_edit_relabels_and_repaints_only_the_cards_whose_label_changed(qtbot, scene, document, ids):
@@ -36,8 +36,17 @@ def test_an_edit_relabels_and_repaints_only_the_cards_whose_label_changed(qtbot,
     assert labels(scene) == {ids.thesis: "in", ids.reason: "in", ids.cost: "out"}
     assert sorted(repainted) == sorted([ids.thesis, ids.cost])
     cost = scene.node_items[ids.cost]
-    assert cost.manual and "marked by hand" in cost.toolTip()
+    assert cost.manual and "marked by hand" in cost.tooltip_text()
     assert not scene.node_items[ids.thesis].manual
+
+
+def test_the_tooltip_says_the_label_when_hovered(qtbot, view, scene, document, ids):
+    with qtbot.waitSignal(document.evaluationChanged, timeout=2000):
+        document.set_mark([ids.cost], "reject")
+    cost = scene.node_items[ids.cost]
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(cost.pos()))
+    qtbot.waitUntil(lambda: cost.hovered, timeout=1000)
+    assert "Evaluation: out (defeated) (marked by hand)" in cost.toolTip()
 
 
 def test_new_nodes_get_their_label_and_undo_restores_the_old_ones(qtbot, scene, document, ids):
