@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -89,6 +89,9 @@ class AnalysisDock(QDockWidget):
         self.setWidget(body)
         self.visibilityChanged.connect(self._visibility_changed)
         self._show()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 440)  # a list worth reading when it shares the side with the inspector
 
     # ---- following a map -----------------------------------------------------------------
 

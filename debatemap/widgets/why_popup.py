@@ -126,7 +126,8 @@ class WhyPopup(QFrame):
         close.clicked.connect(self.close)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(380, 240)
+        self.setMinimumWidth(400)
+        self.resize(420, 240)
 
     def set_document(self, document: MapDocument | None) -> None:
         if self.document is not None:
@@ -148,6 +149,7 @@ class WhyPopup(QFrame):
         self._refresh()
         self.show()
         self.raise_()
+        self.adjustSize()
         return True
 
     def _refresh(self, *_args) -> None:
@@ -169,7 +171,7 @@ class WhyPopup(QFrame):
         self.title.setText(f"<b>Why is “{words}” {label}?</b>")
         self.body.setText(explanation_html(amap, self.explanation))
         self.semantics_note.setText(f"{self.document.semantics} semantics")
-        self.adjustSize()
+        self.resize(self.width(), self.sizeHint().height())
 
     def linked_nodes(self) -> list[str]:
         """The node ids the explanation links to, in order (for tests and accessibility)."""
