@@ -46,13 +46,13 @@ def cached_text(text: str, font) -> QStaticText:
 def paint_label_badge(painter: QPainter, center: QPointF, label: str, manual: bool) -> None:
     """The evaluation badge, told apart by shape as well as colour (greyscale, print):
     in: a filled disc with a check; out: a ring with a cross; undecided: a ring with "?".
-    A manual mark adds a small pencil beside it."""
+    A manual mark adds a "MARKED" pill beside it."""
     colors = style.palette()
     radius = style.EVAL_BADGE_RADIUS
     tone = style.eval_color(label)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colors.node_fill)  # a ring of card colour parts badge and band
-    painter.drawEllipse(center, radius + 1.5, radius + 1.5)
+    painter.drawEllipse(center, radius + 2.0, radius + 2.0)
     x, y = center.x(), center.y()
     if label == "in":
         painter.setBrush(tone)
@@ -80,29 +80,22 @@ def paint_label_badge(painter: QPainter, center: QPointF, label: str, manual: bo
         painter.setFont(font)
         painter.drawStaticText(QPointF(x - size.width() / 2, y - size.height() / 2), mark)
     if manual:
-        _paint_pencil(painter, QPointF(x - radius - 10.0, y), tone)
+        _paint_marked(painter, x - radius - 2.0, y, tone)
 
 
-def _paint_pencil(painter: QPainter, center: QPointF, tone: QColor) -> None:
-    """A small pencil on a card-coloured disc: the label was set by hand."""
+def _paint_marked(painter: QPainter, badge_left: float, y: float, tone: QColor) -> None:
+    """A "MARKED" pill left of the badge: the label was set by hand, not computed."""
     colors = style.palette()
-    painter.setPen(QPen(tone, 1.2))
-    painter.setBrush(colors.node_fill)
-    painter.drawEllipse(center, 7.0, 7.0)
-    painter.save()
-    painter.translate(center)
-    painter.rotate(-45)
-    body = QPainterPath()
-    body.addRect(QRectF(-4.2, -1.5, 6.0, 3.0))
-    tip = QPainterPath(QPointF(1.8, -1.5))
-    tip.lineTo(QPointF(4.6, 0.0))
-    tip.lineTo(QPointF(1.8, 1.5))
-    tip.closeSubpath()
+    font = style.marked_font()
+    word = cached_text(style.MARKED_WORD, font)
+    size = word.size()
+    pill = QRectF(badge_left - size.width() - 12, y - 6.5, size.width() + 8, 13.0)  # 4 px apart
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colors.text)
-    painter.drawPath(body)
-    painter.drawPath(tip)
-    painter.restore()
+    painter.setBrush(colors.node_fill)
+    painter.drawRoundedRect(pill, 3, 3)
+    painter.setFont(font)
+    painter.setPen(tone)
+    painter.drawStaticText(QPointF(pill.left() + 4, y - size.height() / 2), word)
 
 
 def card_height(text: str, has_source: bool = False) -> float:
@@ -363,8 +356,10 @@ class NodeItem(QGraphicsItem):
         """A small push-pin in the band's right corner."""
         color = style.band_text_color(band)
         x = self._rect.right() - 12
-        if self.label:  # left of the badge (and of the pencil of a manual mark)
-            x -= 2 * style.EVAL_BADGE_RADIUS + (22 if self.manual else 6)
+        if self.label:  # left of the badge (and of the "MARKED" pill of a manual mark)
+            x -= 2 * style.EVAL_BADGE_RADIUS + 6
+            if self.manual:
+                x -= cached_text(style.MARKED_WORD, style.marked_font()).size().width() + 12
         y = self._rect.top() + style.BAND_HEIGHT / 2 - 1
         painter.setPen(QPen(color, 1.4))
         painter.setBrush(color)

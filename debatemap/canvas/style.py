@@ -193,11 +193,11 @@ SOURCE_CHANGED_TIP = ("⚠ Source changed: the document was re-imported and this
 # ---- evaluation labels -----------------------------------------------------------------------
 # The badge's shape carries the label (filled disc + check / ring + cross / ring + "?"), so it
 # reads in greyscale and print; colour only repeats it. Defeated cards are drawn faded.
-EVAL_BADGE_RADIUS = 7.0  # inside the kind band (BAND_HEIGHT)
+EVAL_BADGE_RADIUS = 7.5  # inside the kind band (BAND_HEIGHT)
 OUT_OPACITY = 0.45  # a card whose claim is out
 OUT_LINK_OPACITY = 0.3  # a link disabled by an undercut
 EVAL_WORDS = {"in": "in (stands)", "out": "out (defeated)", "undecided": "undecided"}
-_EVAL_LIGHT = {"in": "#1d6b3c", "out": "#a3261c", "undecided": "#5f6670"}
+_EVAL_LIGHT = {"in": "#1d6b3c", "out": "#a3261c", "undecided": "#3d434b"}
 _EVAL_DARK = {"in": "#5cc98a", "out": "#f07167", "undecided": "#b7bec6"}
 
 
@@ -213,7 +213,7 @@ def badge_glyph_font() -> QFont:
     font = _FONTS.get("glyph")
     if font is None:
         font = _FONTS["glyph"] = QFont()
-        font.setPointSizeF(7.5)
+        font.setPointSizeF(8.5)
         font.setBold(True)
     return font
 
@@ -225,4 +225,17 @@ def count_font() -> QFont:
         font = _FONTS["count"] = QFont()
         font.setPointSizeF(7.5)
         font.setBold(True)
+    return font
+
+
+MARKED_WORD = "MARKED"  # beside the badge of a label set by hand
+
+
+def marked_font() -> QFont:
+    font = _FONTS.get("marked")
+    if font is None:
+        font = _FONTS["marked"] = QFont()
+        font.setPointSizeF(6.0)
+        font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.6)
     return font

@@ -101,7 +101,7 @@ def test_a_defeated_card_is_drawn_faded_and_the_badges_differ_in_greyscale(qtbot
     thesis.set_evaluation("in")
     in_card = render(scene, thesis.sceneBoundingRect())
     assert darkness(out_card) < darkness(in_card) * 0.8  # the out card recedes
-    badge = QRectF(-9, -9, 18, 18).translated(thesis.mapToScene(thesis.eval_badge_center()))
+    badge = QRectF(-6, -6, 12, 12).translated(thesis.mapToScene(thesis.eval_badge_center()))
     glyphs = {}
     for label in ("in", "out", "undecided"):
         thesis.set_evaluation(label)
@@ -110,7 +110,7 @@ def test_a_defeated_card_is_drawn_faded_and_the_badges_differ_in_greyscale(qtbot
     assert glyphs["out"] != glyphs["undecided"]  # cross vs question mark
     thesis.set_evaluation("in", manual=True)
     marked = render(scene, thesis.sceneBoundingRect())
-    assert marked != in_card  # the pencil of a manual mark
+    assert marked != in_card  # the "MARKED" pill of a manual mark
     assert reason.label == "in"
 
 
