@@ -33,8 +33,8 @@ CANVAS_SHORTCUTS: list[tuple[str, str]] = [
     ("Click or drag in the overview", "Move the view there"),
     ("Ctrl+Shift+C", "Collapse / expand what hangs below the selected node (\"+N\" shows how many)"),
     ("Ctrl+Shift+F", "Focus: show only the selected node and two link steps around it"),
-    ("Alt+[ / Alt+]", "Back / forward through the focus history"),
-    ("Alt+Home", "Show the whole map again (leave the focus)"),
+    ("Ctrl+[ / Ctrl+]", "Back / forward through the focus history"),
+    ("Ctrl+Shift+0", "Show the whole map again (leave the focus)"),
     ("Right-click a node", "Kind, pin/unpin, go to source, add child, Why?, Mark (accept / reject /"
      " undecided / clear), Collapse/Expand, Focus Here, delete"),
     ("Right-click the empty canvas", "New claim, paste, whole map, back/forward, evaluation labels"

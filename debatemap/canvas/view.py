@@ -334,19 +334,20 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         event.accept()
 
     def _navigation_key(self, key: int, mods) -> bool:
-        """Ctrl+Shift+C collapse/expand, Ctrl+Shift+F focus, Alt+[ / Alt+] back and forward
-        through the focus history, Alt+Home the whole map (see shortcuts.py)."""
+        """Ctrl+Shift+C collapse/expand, Ctrl+Shift+F focus, Ctrl+[ / Ctrl+] back and forward
+        through the focus history, Ctrl+Shift+0 the whole map (see shortcuts.py; the main
+        window's View menu carries the same keys)."""
         ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         current = self.current_node_id()
         if mods == ctrl_shift and key == Qt.Key.Key_C and current:
             self.toggle_collapsed(current)
         elif mods == ctrl_shift and key == Qt.Key.Key_F and current:
             self.focus_on(current)
-        elif mods == Qt.KeyboardModifier.AltModifier and key == Qt.Key.Key_BracketLeft:
+        elif mods == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_BracketLeft:
             self.focus_back()
-        elif mods == Qt.KeyboardModifier.AltModifier and key == Qt.Key.Key_BracketRight:
+        elif mods == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_BracketRight:
             self.focus_forward()
-        elif mods == Qt.KeyboardModifier.AltModifier and key == Qt.Key.Key_Home:
+        elif mods == ctrl_shift and key in (Qt.Key.Key_0, Qt.Key.Key_ParenRight):
             self.clear_focus()
         else:
             return False
