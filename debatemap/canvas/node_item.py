@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText,
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText,
                            QTransform)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsSceneHoverEvent, QStyle,
                                QStyleOptionGraphicsItem, QWidget)
@@ -132,6 +132,7 @@ class NodeItem(QGraphicsItem):
         self._band = QPainterPath()
         self._shape = QPainterPath()
         self._text = QStaticText()
+        self._gist: tuple | None = None
         self._label = QStaticText()
         self._badge = QStaticText()
         self._text_font = style.text_font()
@@ -167,6 +168,7 @@ class NodeItem(QGraphicsItem):
         self.pinned, self.source_title = bool(node.pinned), source_title
         self.source_lost = source_lost
         self._text = static_text(node.text, self._text_font, TEXT_WIDTH)
+        self._gist = None  # (pixel size, prepared text, font) of the zoomed-out gist
         self._label = static_text(style.kind_label(self.kind), self._band_font)
         if source_lost:
             self._badge = static_text(style.SOURCE_CHANGED, style.warning_font())
@@ -299,7 +301,9 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(colors.hover, 2.0, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(self._rect.adjusted(-4, -4, 4, 4), 10, 10)
 
-        if detail < style.TEXT_DETAIL:  # zoomed far out: card, band and badges only
+        if detail < style.TEXT_DETAIL:  # zoomed far out: card, band, badges and a gist at most
+            if detail >= style.GIST_DETAIL:
+                self._paint_gist(painter, detail, colors.text)
             painter.setOpacity(1.0)
             self._paint_marks(painter)
             return
@@ -322,6 +326,35 @@ class NodeItem(QGraphicsItem):
         self._paint_marks(painter)
         if self.hovered and not self.drop_target:
             self._paint_handle(painter)
+
+    def _paint_gist(self, painter: QPainter, detail: float, color) -> None:
+        """The first words of the text, in a type that stays readable on screen when the whole
+        map is fitted into a small view. Prepared once per size step, not at every paint."""
+        size = max(4, round(style.GIST_SCREEN_PIXELS / detail / 4.0) * 4)
+        body = QRectF(self._rect.left() + style.NODE_PADDING,
+                      self._rect.top() + style.BAND_HEIGHT + style.NODE_PADDING / 2,
+                      TEXT_WIDTH, self._rect.height() - style.BAND_HEIGHT - style.NODE_PADDING)
+        if self._gist is None or self._gist[0] != size:
+            font = QFont(self._text_font)
+            font.setPixelSize(size)
+            metrics = QFontMetricsF(font)
+            lines = max(1, int(body.height() // metrics.lineSpacing()))
+            words = " ".join(self.text.split())
+            room = TEXT_WIDTH * lines
+            while True:  # word wrap wastes the ends of lines: elide until the lines fit
+                gist = metrics.elidedText(words, Qt.TextElideMode.ElideRight, room)
+                prepared = static_text(gist, font, TEXT_WIDTH)
+                if prepared.size().height() <= body.height() + 1 or room < TEXT_WIDTH / 2:
+                    break
+                room *= 0.85
+            self._gist = (size, prepared, font)
+        _size, prepared, font = self._gist
+        painter.save()
+        painter.setClipRect(body)
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawStaticText(body.topLeft(), prepared)
+        painter.restore()
 
     def _paint_marks(self, painter: QPainter) -> None:
         if self.label is not None:

@@ -16,7 +16,9 @@ BAND_HEIGHT = 19.0  # the coloured strip at the top of a node that carries its k
 BADGE_HEIGHT = 18.0  # the source line at the bottom of a node taken from a document
 CORNER_RADIUS = 7.0
 HANDLE_RADIUS = 6.5  # the link handle shown on hover at a node's right border
-TEXT_DETAIL = 0.4  # below this zoom only the card and its kind band are drawn
+TEXT_DETAIL = 0.4  # below this zoom the card's full text is too small to read...
+GIST_DETAIL = 0.15  # ...so down to this zoom its first words are drawn in a larger type instead
+GIST_SCREEN_PIXELS = 9.0  # the on-screen size of that type
 DEFAULT_NODE_HEIGHT = 62.0  # a one-line claim, for placing a node not yet made
 
 # Band colours differ in lightness as well as hue, and the band always carries the kind's

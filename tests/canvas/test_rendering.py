@@ -58,22 +58,31 @@ def render(view):
     return image
 
 
-def test_text_is_left_out_when_zoomed_far_out(qtbot, view, scene, ids, monkeypatch):
+def test_zoomed_out_cards_show_a_gist_in_larger_type_and_nothing_further_out(qtbot, view, scene, ids,
+                                                                           monkeypatch):
     drawn = []
     original = QPainter.drawStaticText
 
-    def spy(painter, *args):
-        drawn.append(1)
-        return original(painter, *args)
+    def spy(painter, point, text):
+        drawn.append((text.text(), painter.font().pixelSize()))
+        return original(painter, point, text)
 
     monkeypatch.setattr(QPainter, "drawStaticText", spy)
+    full_text = scene.document.map.nodes[ids.thesis].text
     render(view)
-    assert drawn
+    assert any(text == full_text for text, _ in drawn)
     drawn.clear()
     view.zoom_by(0.3)
-    assert view.zoom_level() < style.TEXT_DETAIL
+    assert style.GIST_DETAIL <= view.zoom_level() < style.TEXT_DETAIL
     render(view)
-    assert drawn == []
+    gists = [(text, size) for text, size in drawn if text and full_text.startswith(text.rstrip("…"))]
+    assert gists, drawn  # the first words of the thesis...
+    assert min(size for _, size in gists) * view.zoom_level() >= 8  # ...readable on screen
+    drawn.clear()
+    view.zoom_by(0.3)
+    assert view.zoom_level() < style.GIST_DETAIL
+    render(view)
+    assert not [text for text, _ in drawn if len(text) > 3]  # badges' glyphs at most
 
 
 def test_dark_palette_follows_a_dark_system(scene):
