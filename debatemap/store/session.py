@@ -53,6 +53,29 @@ class MapSession:
     def create(cls, path: Path | str, title: str | None = None) -> "MapSession":
         return cls(MapRepository.create(path, title))
 
+    @classmethod
+    def create_from(cls, path: Path | str, amap: ArgumentMap) -> "MapSession":
+        """A new map file holding a whole map read from elsewhere (a conversion), written as
+        one import and one addition; a failure leaves no file behind."""
+        session = cls.create(path, amap.title or None)
+        try:
+            if amap.participants:
+                with session.repository.action("join", {"participants": list(amap.participants)}) as writer:
+                    writer.insert_participants(amap.participants.values())
+                for participant in amap.participants.values():
+                    session.map.add_participant(participant)
+            if amap.documents:
+                session.import_documents([DocumentImport(d) for d in amap.documents.values()])
+            session.add_items(amap.nodes.values(), amap.edges.values(), amap.excerpts.values(),
+                              action="convert")
+        except BaseException:
+            session.close()
+            for leftover in (session.path, *(Path(f"{session.path}{s}") for s in ("-wal", "-shm"))):
+                if leftover.exists():
+                    leftover.unlink()
+            raise
+        return session
+
     @property
     def path(self) -> Path:
         return self.repository.path

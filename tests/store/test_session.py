@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from debatemap.core.errors import DuplicateEdgeError, MissingItemError
+from debatemap.core.argmap import ArgumentMap
+from debatemap.core.errors import DuplicateEdgeError, MissingItemError, SelfLinkError
 from debatemap.core.ids import new_id
 from debatemap.core.model import Document, Edge, EdgeType, Node, NodeKind, Participant
 from debatemap.store.mapfile import MapFileError
@@ -224,3 +225,21 @@ def test_set_edge_types_round_trips_and_refusals_change_nothing(session):
     assert session.map.edges[second.id].type == EdgeType.ATTACK
     with reopened(session) as other:
         assert other.map.edges[second.id].type == EdgeType.ATTACK
+
+
+def test_create_from_copies_a_whole_map_or_leaves_no_file(session, tmp_path):
+    document = add_document(session)
+    a = session.add_node("Free transit works", source=(document.id, 0, 19))
+    b = session.add_node("It is cheap", NodeKind.EVIDENCE)
+    support = session.add_edge(b.id, a.id, "support")
+    session.add_edge(session.add_node("Cheap for whom?").id, support.id, "undercut")
+    target = tmp_path / "copy.debatemap"
+    with MapSession.create_from(target, session.map) as copy:
+        assert copy.map.nodes == session.map.nodes and copy.map.edges == session.map.edges
+    with MapSession.open(target, readonly=True) as reread:
+        assert reread.map.excerpts == session.map.excerpts and reread.map.problems() == []
+    broken = ArgumentMap.from_parts("bad", nodes=[Node(id="n1", text="A")],
+                                    edges=[Edge(id="e1", type=EdgeType.ATTACK, source="n1", target="n1")])
+    with pytest.raises(SelfLinkError):
+        MapSession.create_from(tmp_path / "bad.debatemap", broken)
+    assert not (tmp_path / "bad.debatemap").exists()
