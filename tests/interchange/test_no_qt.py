@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-MODULES = ["errors", "aif"]
+MODULES = ["errors", "aif", "kialo"]
 
 
 def test_imports_without_qt():
