@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-MODULES = ["errors", "aif", "kialo"]
+MODULES = ["errors", "aif", "kialo", "graphml", "outline"]
 
 
 def test_imports_without_qt():

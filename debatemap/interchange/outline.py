@@ -1,0 +1,83 @@
+"""A Markdown outline of the map, as a handout: main claims, reasons nested with their stance,
+sourced claims quoted with their document's title.  Each node appears once (cycles and second
+parents become a "see above" line); the order is the map's own, so the output is deterministic."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from debatemap.core.argmap import ArgumentMap
+from debatemap.core.model import EdgeType
+
+_STANCE = {
+    EdgeType.SUPPORT: "Pro",
+    EdgeType.ATTACK: "Con",
+    EdgeType.UNDERCUT: "Undercut",
+    EdgeType.CONCLUSION: "Pro",  # an argument node under the claim it concludes
+    EdgeType.PREMISE: "Premise",
+}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def write_outline(amap: ArgumentMap) -> str:
+    reasons: dict[str, list] = defaultdict(list)  # node id -> [(stance, reason node id)]
+    answers = set()
+    for edge in amap.edges.values():
+        stance = _STANCE.get(edge.type)
+        if stance is None or edge.source not in amap.nodes:
+            continue
+        target = edge.target
+        if target in amap.edges:  # an undercut of a link: listed under the link's target
+            target = amap.edges[target].target
+        if target not in amap.nodes:
+            continue
+        reasons[target].append((stance, edge.source))
+        answers.add(edge.source)
+    lines = [f"# {_one_line(amap.title)}" if amap.title else "# Argument map", ""]
+    done: set[str] = set()
+
+    def quote(node_id: str, indent: str) -> None:
+        node = amap.nodes[node_id]
+        excerpt = amap.excerpts.get(node.excerpt_id) if node.excerpt_id else None
+        if excerpt is None:
+            return
+        document = amap.documents.get(excerpt.document_id)
+        for text_line in excerpt.quote.splitlines() or [""]:
+            lines.append(f"{indent}> {text_line}".rstrip())
+        if document is not None:
+            lines.append(f"{indent}>")
+            lines.append(f"{indent}> — *{_one_line(document.title)}*")
+
+    def walk(node_id: str, depth: int) -> None:
+        stack = [(node_id, depth, None)]
+        while stack:
+            current, level, stance = stack.pop()
+            indent = "  " * level
+            text = _one_line(amap.nodes[current].text)
+            prefix = f"**{stance}:** " if stance else ""
+            if level == 0:
+                lines.append(f"## {text}")
+                lines.append("")
+            elif current in done:
+                lines.append(f"{'  ' * (level - 1)}- {prefix}{text} *(see above)*")
+                continue
+            else:
+                lines.append(f"{'  ' * (level - 1)}- {prefix}{text}")
+            done.add(current)
+            quote(current, indent if level else "")
+            if level == 0 and amap.nodes[current].excerpt_id:
+                lines.append("")
+            for reason_stance, reason in reversed(reasons.get(current, [])):
+                stack.append((reason, level + 1, reason_stance))
+        lines.append("")
+
+    for node_id in amap.nodes:
+        if node_id not in answers:
+            walk(node_id, 0)
+    for node_id in amap.nodes:  # cycles with no main claim
+        if node_id not in done:
+            walk(node_id, 0)
+    return "\n".join(lines).rstrip("\n") + "\n"
