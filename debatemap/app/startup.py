@@ -20,7 +20,8 @@ def has_no_display() -> bool:
 
 
 def run_headless(path: Path | None = None) -> int:
-    """Instead of a window: write the sample map and say what it holds (no Qt needed)."""
+    """Instead of a window: write the sample map, say what it holds, and render it to PNG and
+    SVG with Qt's offscreen platform (no display needed)."""
     from debatemap.app.sample import describe, write_sample
 
     print("debatemap: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set),"
@@ -32,11 +33,51 @@ def run_headless(path: Path | None = None) -> int:
     print(f"Wrote the sample map to {shown}:")
     print(f"  {describe(target)}")
     print(f"  See it with: debatemap show {shown}")
-    print("PNG/SVG rendering is not built yet; when it is, this will also write"
-          f" {(SAMPLE_DIR / 'sample.png').as_posix()} and {(SAMPLE_DIR / 'sample.svg').as_posix()}.")
+    pictures = render_sample(target)
+    if pictures:
+        print(f"Rendered it offscreen to {' and '.join(p.as_posix() for p in pictures)}.")
     print("To open the window, run debatemap where a display is available"
           " (or set QT_QPA_PLATFORM, e.g. under xvfb-run).")
     return 0
+
+
+def render_sample(target: Path) -> list[Path]:
+    """Render the sample map beside it as sample.png and sample.svg, with Qt offscreen.
+    Returns the files written; a failure is reported on stderr and writes nothing."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Q*Application exists
+    from PySide6.QtWidgets import QApplication
+
+    from debatemap.canvas.export import render_document
+    from debatemap.core.errors import DebatemapError
+    from debatemap.document import MapDocument
+
+    configure_application()
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    from debatemap.canvas import MapScene
+
+    written = []
+    document = MapDocument.open(target)
+    scene = MapScene(document)
+    try:
+        # tidy the sample with the cards' real sizes for the pictures, and undo that
+        # afterwards so the map file stays as written
+        arranged = document.layout(sizes=scene.card_sizes())
+        scene.finish_animation()
+        for suffix in (".png", ".svg"):
+            out = target.with_suffix(suffix)
+            try:
+                render_document(scene, out)
+            except DebatemapError as error:
+                print(f"debatemap: error: {error}", file=sys.stderr)
+            else:
+                written.append(out)
+        if arranged:
+            document.undo_stack.undo()
+    finally:
+        scene.detach()
+        document.undo_stack.clear()
+        document.close()
+    return written
 
 
 def configure_application() -> None:

@@ -3,9 +3,11 @@
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from debatemap.app import startup
@@ -40,10 +42,14 @@ def test_without_a_display_the_sample_map_is_written_instead(tmp_path):
     assert "sample-output/sample.debatemap" in out
     assert "10 nodes, 9 links" in out
     assert "debatemap show sample-output/sample.debatemap" in out
-    assert "PNG/SVG rendering is not built yet" in out
-    assert "sample-output/sample.png" in out and "sample-output/sample.svg" in out
-    assert out.rstrip().endswith("qt not loaded")
+    assert "Rendered it offscreen to sample-output/sample.png and sample-output/sample.svg" in out
+    assert out.rstrip().endswith("qt loaded")  # offscreen, for the pictures
     assert result.stderr == ""
+    png = QImage(str(tmp_path / "sample-output" / "sample.png"))
+    assert not png.isNull() and png.width() > 800 and png.height() > 200
+    svg = ET.parse(tmp_path / "sample-output" / "sample.svg").getroot()
+    words = " ".join(" ".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")).split())
+    assert "The city should make public transport free." in words
 
     sample = tmp_path / "sample-output" / "sample.debatemap"
     with MapSession.open(sample, readonly=True) as reader:
@@ -59,7 +65,8 @@ def test_without_a_display_the_sample_map_is_written_instead(tmp_path):
     with MapSession.open(sample, readonly=True) as reader:
         assert reader.map.problems() == []
         assert len(reader.map.nodes) == 10 and set(reader.map.nodes).isdisjoint(first_ids)
-    assert sorted(p.name for p in sample.parent.iterdir()) == ["sample.debatemap"]
+    assert sorted(p.name for p in sample.parent.iterdir()) == ["sample.debatemap", "sample.png",
+                                                               "sample.svg"]
 
 
 @linux_only
