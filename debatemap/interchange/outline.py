@@ -51,10 +51,21 @@ def write_outline(amap: ArgumentMap) -> str:
             lines.append(f"{indent}>")
             lines.append(f"{indent}> — *{_one_line(document.title)}*")
 
+    def bare_inference(node_id: str) -> bool:
+        """An AIF RA/CA/MA node with no text of its own: its premises are listed in its place."""
+        node = amap.nodes[node_id]
+        return (str(node.kind) == "argument" and node.text.strip() in ("RA", "CA", "MA")
+                and any(tag.startswith("aif:") for tag in node.tags))
+
     def walk(node_id: str, depth: int) -> None:
         stack = [(node_id, depth, None)]
         while stack:
             current, level, stance = stack.pop()
+            if level > 0 and current not in done and bare_inference(current):
+                done.add(current)
+                for reason_stance, reason in reversed(reasons.get(current, [])):
+                    stack.append((reason, level, stance if reason_stance == "Premise" else reason_stance))
+                continue
             indent = "  " * level
             text = _one_line(amap.nodes[current].text)
             prefix = f"**{stance}:** " if stance else ""
