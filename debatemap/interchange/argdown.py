@@ -8,9 +8,10 @@ conclusions of a multi-step structure become premises.  ``#tags`` become node ta
 heading that is a group becomes the tag ``section:<heading>``, the front matter's ``title`` the
 map title.  Relation types follow Argdown's model: in ``mode: strict`` a ``+``/``-`` between two
 statements is ``entails``/``contrary``, otherwise ``support``/``attack``; ``><`` is
-``contradictory``; ``_`` is ``undercut``.  Like Argdown, a support from an argument to its own
-conclusion (or from a premise to its own argument) is implied by the structure and not counted,
-and the same relation stated twice is one relation.
+``contradictory``; ``_`` is ``undercut`` (an undercut of a statement, which our model does not
+have, is read as an attack).  Like Argdown, a support from an argument to its own conclusion is
+implied by the structure and not counted (a premise's support for its own argument is kept, as
+Argdown keeps it), and the same relation stated twice is one relation.
 
 Titles are not kept as node data: a claim's text is its first non-empty definition (or its title
 when it has none); the writer gives every node a title made from its first words.
@@ -450,7 +451,6 @@ class _Parser:
                 for role, stmt in item.pcs:
                     if role == "premise":
                         add(EdgeType.PREMISE, nodes[stmt].id, nodes[key].id)
-                        implied.add((stmt, key))
                     else:
                         add(EdgeType.CONCLUSION, nodes[key].id, nodes[stmt].id)
                         implied.add((key, stmt))

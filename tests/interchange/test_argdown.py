@@ -150,6 +150,9 @@ Modus ponens {uses: [1,2]}
 
 [C]
   + <Arg>
+
+[P1]
+  +> <Arg>
 """
     amap = read_argdown(text, "x")
     assert amap.title == "My debate"
@@ -162,7 +165,9 @@ Modus ponens {uses: [1,2]}
         ("premise", "second premise", "the argument"),
         ("conclusion", "the argument", "conclusion"),
         ("attack", "conclusion", "other"),
-    }  # the support of a premise for its own argument is implied by the structure, as in Argdown
+        ("support", "first premise", "the argument"),
+    }  # as in Argdown: an argument's support for its own conclusion is implied by the structure
+    # and dropped, a premise's support for its own argument is kept
     back = read_argdown(write_argdown(amap), "y")
     assert edge_set(back) == edge_set(amap)
     assert back.title == "My debate"

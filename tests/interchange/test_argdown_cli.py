@@ -55,3 +55,62 @@ def test_argdown_reads_our_export_with_the_same_counts(argdown_json, name):
         "relations": dict(Counter(r["relationType"] for r in data["relations"])),
     }
     assert counts == expected(name)
+
+
+RELATIONS = """
+[A]: a
+  + <B>: b
+  - <C>: c
+    _ <D>: d
+  <+ [E]: e
+  +> [F]: f
+  -> <G>: g
+  >< [H]: h
+  - [I]: i
+
+<D>
+  _> <B>
+
+<K>
+
+(1) [A]
+(2) k2
+----
+(3) [L]: l
+  <+ <K>
+  +> <B>
+
+[A]
+  +> <K>
+"""
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["loose", "strict"])
+def test_relation_types_agree_with_argdown(tmp_path, strict):
+    """Our reading of every relation symbol, in both modes, is Argdown's own."""
+    from debatemap.interchange.argdown import read_argdown
+
+    if os.environ.get("DEBATEMAP_NO_ARGDOWN_CLI") or shutil.which("npx") is None:
+        pytest.skip("node/npx is not installed (or DEBATEMAP_NO_ARGDOWN_CLI is set)")
+    text = ("===\nmodel:\n    mode: strict\n===\n" if strict else "") + RELATIONS
+    (tmp_path / "rel.argdown").write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [*ARGDOWN, "json", str(tmp_path / "rel.argdown"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if run.returncode != 0 or not (tmp_path / "rel.json").exists():
+        pytest.skip(f"@argdown/cli@1.7.5 unavailable (npx exit {run.returncode}): {run.stderr[-300:]}")
+    theirs = {
+        (r["relationType"], r["from"].lower(), r["to"].lower())
+        for r in json.loads((tmp_path / "rel.json").read_text(encoding="utf-8"))["relations"]
+    }
+    amap = read_argdown(text, "rel.argdown")
+    texts = {n.id: n.text.lower() for n in amap.nodes.values()}  # <K> has no text but its title
+    ours = {
+        (str(e.type), texts[e.source], texts[e.target])
+        for e in amap.edges.values()
+        if e.type not in ("premise", "conclusion")
+    }
+    assert ours == theirs
