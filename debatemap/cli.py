@@ -232,6 +232,71 @@ def cmd_layout(args) -> int:
     return EXIT_OK
 
 
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def cmd_export(args) -> int:
+    from debatemap.interchange.registry import TEXT_WRITERS, write_text_atomically, writer_for
+
+    out = args.out
+    suffix = out.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        with _open(args.map, readonly=True) as session:  # read-only: the map stays as it is
+            result = _render_image(session, out)
+        print(f"wrote {out}: {result.width:.0f} x {result.height:.0f}"
+              + (f" ({result.note})" if result.note else ""))
+        return EXIT_OK
+    writer = writer_for(out)
+    if writer is None:
+        known = " ".join(IMAGE_SUFFIXES + tuple(TEXT_WRITERS))
+        raise CommandError(f"{out}: unknown export format (by suffix: {known})")
+    with _open(args.map, readonly=True) as session:
+        text = writer(session.map)
+    write_text_atomically(out, text)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _render_image(session, out: Path):
+    """Draw the map with the canvas's own items, offscreen: no window, no display needed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from debatemap.canvas.export import render_document
+    from debatemap.document import MapDocument
+
+    app = QApplication.instance() or QApplication(["debatemap"])  # noqa: F841 (kept alive)
+    document = MapDocument(session)
+    return render_document(document, out)
+
+
+def cmd_convert(args) -> int:
+    from debatemap.interchange.registry import read_map, write_text_atomically, writer_for
+    from debatemap.store.mapfile import SUFFIX
+
+    source, target = args.source, args.target
+    if target.exists() and target.resolve() == source.resolve():
+        raise CommandError(f"{target}: is the file being converted; choose another name")
+    if source.name.lower().endswith(SUFFIX):
+        with _open(source, readonly=True) as session:
+            amap = session.map
+    else:
+        amap = read_map(source)
+    if target.name.lower().endswith(SUFFIX):
+        from debatemap.store.session import MapSession
+
+        with MapSession.create_from(target, amap):
+            pass
+    else:
+        writer = writer_for(target)
+        if writer is None:
+            raise CommandError(f"{target}: unknown map format (by suffix: .debatemap .argdown"
+                               " .aif.json .kialo.txt .graphml .md)")
+        write_text_atomically(target, writer(amap))
+    print(f"converted {source} -> {target}: {len(amap.nodes)} nodes, {len(amap.edges)} links")
+    return EXIT_OK
+
+
 def cmd_check(args) -> int:
     with _open(args.map, readonly=True, strict=False) as session:
         problems = session.repository.sqlite_problems() + session.map.problems()
@@ -309,6 +374,8 @@ _COMMANDS = {
     "check": cmd_check,
     "evaluate": cmd_evaluate,
     "layout": cmd_layout,
+    "export": cmd_export,
+    "convert": cmd_convert,
 }
 
 
@@ -354,6 +421,14 @@ def _parser() -> argparse.ArgumentParser:
     command("check", "check the file's integrity; exit 0 when intact")
     p = command("evaluate", "which claims stand: in, out or undecided")
     p.add_argument("--semantics", choices=("grounded", "preferred"), default="grounded")
+    p = command("export", "write the map as .png .svg .pdf .argdown .aif.json .graphml .md"
+                " .kialo.txt (by OUT's suffix)", json_flag=False)
+    p.add_argument("out", type=Path, metavar="OUT")
+    p = sub.add_parser("convert", help="convert between map formats, .debatemap included",
+                       description="convert between map formats, .debatemap included")
+    p.set_defaults(handler=cmd_convert)
+    p.add_argument("source", type=Path, metavar="IN")
+    p.add_argument("target", type=Path, metavar="OUT")
     p = command("layout", "place the unpinned nodes (--all: every node)", json_flag=False)
     p.add_argument("--all", action="store_true", help="also move pinned nodes")
     p.add_argument("--direction", choices=("TB", "LR"), default="TB",

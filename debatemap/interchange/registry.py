@@ -1,0 +1,95 @@
+"""Which map format a file name means, and reading/writing whole maps in those formats."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from debatemap.core.argmap import ArgumentMap
+from debatemap.interchange.errors import FormatError
+
+#: longest suffixes first, so ".aif.json" wins over ".json" and ".kialo.txt" over ".txt"
+TEXT_WRITERS: dict[str, str] = {
+    ".argdown": "argdown",
+    ".aif.json": "aif",
+    ".graphml": "graphml",
+    ".md": "outline",
+    ".kialo.txt": "kialo",
+}
+READABLE = (".argdown", ".aif.json", ".json", ".kialo.txt", ".txt")
+
+
+def format_of(path: Path, table) -> str | None:
+    name = path.name.lower()
+    for suffix in sorted(table, key=len, reverse=True):
+        if name.endswith(suffix):
+            return table[suffix] if isinstance(table, dict) else suffix
+    return None
+
+
+def writer_for(path: Path) -> Callable[[ArgumentMap], str] | None:
+    kind = format_of(path, TEXT_WRITERS)
+    if kind == "argdown":
+        from debatemap.interchange.argdown import write_argdown
+        return write_argdown
+    if kind == "aif":
+        from debatemap.interchange.aif import write_aif
+        return lambda amap: write_aif(amap, ova=True)  # OVA's wrapper keeps the positions
+    if kind == "graphml":
+        from debatemap.interchange.graphml import write_graphml
+        return write_graphml
+    if kind == "outline":
+        from debatemap.interchange.outline import write_outline
+        return write_outline
+    if kind == "kialo":
+        from debatemap.interchange.kialo import write_kialo
+        return write_kialo
+    return None
+
+
+def read_map(path: Path) -> ArgumentMap:
+    """A map from an Argdown, AIF/OVA JSON or Kialo file (FormatError names file and line)."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise FormatError(str(path), "is a directory") from None
+    except OSError as error:
+        raise FormatError(str(path), error.strerror or str(error)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FormatError(str(path), f"not UTF-8 text (invalid byte at offset {error.start})") from None
+    name = path.name.lower()
+    if name.endswith(".argdown"):
+        from debatemap.interchange.argdown import read_argdown
+        return read_argdown(text, str(path))
+    if name.endswith(".json"):
+        from debatemap.interchange.aif import looks_like_aif, read_aif
+        if not looks_like_aif(text) and not name.endswith(".aif.json"):
+            raise FormatError(str(path), "a JSON file that is not AIF (no AIF nodes and edges)")
+        return read_aif(text, str(path))
+    if name.endswith(".txt"):
+        if not text.lstrip().startswith("Discussion Title:"):
+            raise FormatError(str(path), "a .txt map must be a Kialo export starting with 'Discussion Title:'")
+        from debatemap.interchange.kialo import read_kialo
+        return read_kialo(text, str(path))
+    raise FormatError(str(path), f"unknown map format (readable: .debatemap {' '.join(READABLE)})")
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file beside it, then a rename."""
+    if path.is_dir():
+        raise FormatError(str(path), "is a directory")
+    if not path.parent.is_dir():
+        raise FormatError(str(path), f"the folder {path.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=".export-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise FormatError(str(path), f"cannot be written ({error.strerror})") from None
