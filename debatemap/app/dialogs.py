@@ -93,3 +93,60 @@ def show_about(parent: QWidget | None) -> None:
         " you make it, and every change can be undone.</p>"
         "<p>The same maps can be scripted: run <tt>debatemap --help</tt>.</p>",
     )
+
+
+EXPORT_FILTERS = {
+    "PNG image (*.png)": ".png",
+    "SVG vector image (*.svg)": ".svg",
+    "PDF document (*.pdf)": ".pdf",
+}
+
+
+def ask_export_path(parent: QWidget | None, directory: str = "") -> Path | None:
+    """Where to export the map; the suffix of the chosen filter is added when the name has none
+    of the export suffixes."""
+    name, chosen = QFileDialog.getSaveFileName(parent, "Export Map", directory,
+                                               ";;".join(EXPORT_FILTERS))
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in EXPORT_FILTERS.values():
+        path = path.with_name(path.name + EXPORT_FILTERS.get(chosen, ".png"))
+    return path
+
+
+def ask_export_options(parent: QWidget | None, suffix: str, has_selection: bool) -> dict | None:
+    """The options of an export: for PNG the scale and a transparent background; for every
+    format whether only the selection is exported. None when cancelled."""
+    from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                                   QFormLayout)
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"Export {suffix.lstrip('.').upper()}")
+    form = QFormLayout(dialog)
+    scale = transparent = None
+    if suffix == ".png":
+        scale = QDoubleSpinBox(dialog)
+        scale.setRange(0.25, 8.0)
+        scale.setSingleStep(0.5)
+        scale.setValue(2.0)
+        scale.setSuffix(" ×")
+        scale.setToolTip("Pixels per canvas pixel at 100 % zoom (2 × suits slides and print)")
+        form.addRow("&Scale:", scale)
+        transparent = QCheckBox("&Transparent background", dialog)
+        form.addRow(transparent)
+    selection = QCheckBox("Only the &selected cards", dialog)
+    selection.setEnabled(has_selection)
+    form.addRow(selection)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    options = {"selection_only": selection.isChecked()}
+    if scale is not None:
+        options["scale"] = scale.value()
+        options["transparent"] = transparent.isChecked()
+    return options

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
     def _document_switched(self) -> None:
         has_map = self.document is not None
         self._install_undo_actions(self.document.undo_stack if has_map else None)
-        for action in (self.save_as_action, self.rename_action):
+        for action in (self.save_as_action, self.rename_action, self.export_action):
             action.setEnabled(has_map)
         self._update_actions()
         self.edit_actions.update_enabled()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from debatemap.app import dialogs
+from debatemap.app.exporting import export_map
 
 if TYPE_CHECKING:
     from debatemap.app.main_window import MainWindow
@@ -31,6 +32,8 @@ def build_menus(window: "MainWindow") -> None:
     )
     file_menu.addSeparator()
     window.save_as_action = add(file_menu, "Save &As…", window.save_as, QKeySequence("Ctrl+Shift+S"))
+    window.export_action = add(file_menu, "&Export…", lambda: export_map(window), QKeySequence("Ctrl+E"))
+    window.export_action.setStatusTip("Write the map (or the selected cards) as PNG, SVG or PDF")
     file_menu.addSeparator()
     window.quit_action = add(file_menu, "&Quit", window.close, QKeySequence("Ctrl+Q"))
     window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
