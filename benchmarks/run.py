@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import (  # noqa: E402
     canvas_bench,
     evaluation_bench,
+    export_bench,
     ingest_bench,
     layout_bench,
     store_bench,
@@ -25,13 +26,14 @@ SUITES = {
     "canvas": canvas_bench.run,
     "layout": layout_bench.run,
     "evaluation": evaluation_bench.run,
+    "export": export_bench.run,
 }
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def main(argv: list[str]) -> int:
-    """Usage: benchmarks/run.py [SUITE...] (suites: store, ingest, canvas, layout, evaluation; default: all)."""
+    """Usage: benchmarks/run.py [SUITE...] (suites: store, ingest, canvas, layout, evaluation, export; default: all)."""
     chosen = argv or list(SUITES)
     unknown = [name for name in chosen if name not in SUITES]
     if unknown:
