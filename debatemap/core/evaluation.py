@@ -167,7 +167,6 @@ def reduce_map(amap) -> Reduction:
         attacks.append((guard, link, edge_id))
 
     node_index = {node_id: index[("node", node_id)] for node_id in nodes}
-    premise_guards: list[tuple[int, int, int, str]] = []
     for edge_id, edge_type in typed.items():
         edge = edges[edge_id]
         if edge_id in undercut:
