@@ -4,12 +4,12 @@ relabelling a 2,000-node map after an edit that flips every label."""
 from __future__ import annotations
 
 import math
-import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.timing import qt_app, row
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -27,17 +27,7 @@ TEXT = ("Fares cover a small share of running costs. Free buses would fill up qu
 
 
 def _row(name: str, times: list[float]) -> dict:
-    median = statistics.median(times)
-    return {"name": name, "label": LABELS[name], "median_s": median, "min_s": min(times),
-            "max_s": max(times), "runs": len(times), "goal_s": GOALS[name],
-            "ratio_to_goal": median / GOALS[name]}
-
-
-def _app():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication([])
+    return row(name, LABELS[name], times, GOALS[name])
 
 
 def _open(folder: Path, name: str):
@@ -73,7 +63,7 @@ def _close(view, scene, document) -> None:
     scene.detach()
     scene.deleteLater()
     document.close()
-    _app().processEvents()
+    qt_app().processEvents()
 
 
 def bench_drop(folder: Path, runs: int = 40) -> list[float]:
@@ -83,7 +73,7 @@ def bench_drop(folder: Path, runs: int = 40) -> list[float]:
 
     from debatemap.document.excerpt_mime import ExcerptPayload, excerpt_mime_data
 
-    app = _app()
+    app = qt_app()
     document, source = _open(folder, "drop")
     for i in range(30):  # a map that is not empty
         document.add_node(f"Existing claim number {i}", x=(i % 6) * 260 - 700, y=(i // 6) * 120 - 300)
@@ -116,7 +106,7 @@ def bench_drag(folder: Path, moves: int = 120) -> list[float]:
 
     from debatemap.core.model import EdgeType
 
-    app = _app()
+    app = qt_app()
     document, _source = _open(folder, "drag")
     hub = document.add_node("The claim everything hangs on", x=0, y=0)
     for i in range(20):
@@ -153,7 +143,7 @@ def bench_build(folder: Path, runs: int = 3, count: int = 2000) -> list[float]:
     from debatemap.core.ids import new_id
     from debatemap.core.model import Edge, EdgeType, Node
 
-    _app()
+    qt_app()
     document, _source = _open(folder, "build")
     nodes = [Node(id=new_id("n"), text=f"Claim {i}: a sentence of ordinary length for a map card",
                   x=(i % 50) * 260.0, y=(i // 50) * 120.0) for i in range(count)]
@@ -182,7 +172,7 @@ def bench_relabel(folder: Path, runs: int = 15, count: int = 2000) -> tuple[list
     from debatemap.core.ids import new_id
     from debatemap.core.model import Edge, EdgeType, Node
 
-    app = _app()
+    app = qt_app()
     document, _source = _open(folder, "relabel")
     nodes = [Node(id=new_id("n"), text=f"Claim {i}: a sentence of ordinary length for a map card",
                   x=(i % 50) * 260.0, y=(i // 50) * 120.0) for i in range(count)]

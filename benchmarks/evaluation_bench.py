@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import random
-import statistics
-import time
 
 from debatemap.core.analysis import findings
 from debatemap.core.argmap import ArgumentMap
 from debatemap.core.evaluation import evaluate
 from debatemap.core.model import Edge, EdgeType, Node, NodeKind
+
+from benchmarks.timing import measure, row
 
 WORDS = ("transit fares cities cars emissions cost budget riders fairness evidence study"
          " shows because however therefore income equity congestion bus rail parking tax"
@@ -45,32 +45,16 @@ def random_map(nodes: int, attacks: int, supports: int, seed: int = 7,
     return ArgumentMap.from_parts("bench", parts, edges)
 
 
-def _row(name: str, label: str, samples: list[float], goal: float) -> dict:
-    median = statistics.median(samples)
-    return {"name": name, "label": label, "median_s": median, "min_s": min(samples),
-            "max_s": max(samples), "runs": len(samples), "goal_s": goal,
-            "ratio_to_goal": median / goal}
-
-
-def _time(action, repeats: int) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return samples
-
-
 def run(repeats: int = 5) -> list[dict]:
     big = random_map(10_000, 10_000, 10_000, undercuts=500)
     small = random_map(200, 400, 100, seed=3)  # grounded leaves ~100 nodes undecided
     rows = [
-        _row("grounded-10k", "grounded labelling, 10k nodes, 10k attacks + 10k supports",
-             _time(lambda: evaluate(big, "grounded"), repeats), 0.2),
-        _row("preferred-200", "preferred extensions, 200 nodes, 400 attacks + 100 supports",
-             _time(lambda: evaluate(small, "preferred"), repeats), 1.0),
-        _row("findings-10k", "analysis findings, 10k nodes",
-             _time(lambda: findings(big), max(1, repeats // 2)), 2.0),
+        row("grounded-10k", "grounded labelling, 10k nodes, 10k attacks + 10k supports",
+             measure(lambda: evaluate(big, "grounded"), repeats), 0.2),
+        row("preferred-200", "preferred extensions, 200 nodes, 400 attacks + 100 supports",
+             measure(lambda: evaluate(small, "preferred"), repeats), 1.0),
+        row("findings-10k", "analysis findings, 10k nodes",
+             measure(lambda: findings(big), max(1, repeats // 2)), 2.0),
     ]
     return rows
 

@@ -3,12 +3,12 @@ offscreen, written) to SVG and to PNG, as ``debatemap export`` does."""
 
 from __future__ import annotations
 
-import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.timing import qt_app, row
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -23,17 +23,7 @@ TEXTS = ("Free fares would get people out of their cars, cutting congestion and 
 
 
 def _row(name: str, times: list[float]) -> dict:
-    median = statistics.median(times)
-    return {"name": name, "label": LABELS[name], "median_s": median, "min_s": min(times),
-            "max_s": max(times), "runs": len(times), "goal_s": GOALS[name],
-            "ratio_to_goal": median / GOALS[name]}
-
-
-def _app():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication([])
+    return row(name, LABELS[name], times, GOALS[name])
 
 
 def make_map(path: Path, count: int = NODES) -> None:
@@ -55,7 +45,7 @@ def make_map(path: Path, count: int = NODES) -> None:
 
 
 def run(repeats: int = 3) -> list[dict]:
-    _app()
+    qt_app()
     from debatemap.canvas.export import render_document
     from debatemap.document import MapDocument
 
@@ -78,7 +68,7 @@ def run(repeats: int = 3) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for row in run():
-        print(f"{row['label']:<70} median {row['median_s']:.3f} s  (goal {row['goal_s']:.1f} s,"
-              f" ratio {row['ratio_to_goal']:.2f}, min {row['min_s']:.3f}, max {row['max_s']:.3f},"
-              f" {row['runs']} runs)")
+    for figure in run():
+        print(f"{figure['label']:<70} median {figure['median_s']:.3f} s  (goal {figure['goal_s']:.1f} s,"
+              f" ratio {figure['ratio_to_goal']:.2f}, min {figure['min_s']:.3f}, max {figure['max_s']:.3f},"
+              f" {figure['runs']} runs)")

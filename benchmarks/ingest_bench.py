@@ -8,9 +8,7 @@ then the candidates, so a person can judge whether the text is clean and the cla
 from __future__ import annotations
 
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 from debatemap.ingest import IngestError, ingest_bytes, ingest_file
@@ -18,27 +16,19 @@ from debatemap.ingest import decode, repair
 from debatemap.ingest.assemble import assemble
 from debatemap.ingest.formats.text import read_text
 
+from benchmarks.timing import measure, row
+
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 GOALS = {"seeds": 1.0, "plain_1mb": 2.0}
 RUNS = 5
 
 
 def _measure(action, runs: int = RUNS) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
+    return measure(action, runs)
 
 
 def _row(name: str, label: str, times: list[float], chars: int, goal: float) -> dict:
-    median = statistics.median(times)
-    return {
-        "name": name, "label": label, "median_s": median, "min_s": min(times), "max_s": max(times),
-        "runs": len(times), "chars_per_s": chars / median if median else 0.0,
-        "goal_s": goal, "ratio_to_goal": median / goal,
-    }
+    return row(name, label, times, goal, chars=chars)
 
 
 def plain_text(size: int = 1_000_000, seed: int = 3) -> str:

@@ -9,12 +9,13 @@ Without dot those rows are skipped. ``python -m benchmarks.layout_bench`` prints
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.timing import measure, row
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -37,13 +38,6 @@ def _maps():
         "layout_tree_10k": random_tree(10_000, seed=2),
         "layout_graph_1k": random_graph(1000, seed=3, extra=0.3, back=0.05, roots=5),
     }
-
-
-def _row(name: str, label: str, times: list[float], goal: float | None) -> dict:
-    median = statistics.median(times)
-    return {"name": name, "label": label, "median_s": median, "min_s": min(times),
-            "max_s": max(times), "runs": len(times), "goal_s": goal,
-            "ratio_to_goal": (median / goal) if goal else None}
 
 
 def _sizes(amap) -> dict:
@@ -95,24 +89,20 @@ def run() -> list[dict]:
         for name, amap in _maps().items():
             sizes = _sizes(amap)
             layout(amap, sizes, move_all=True)  # warm up
-            times = []
-            for _ in range(RUNS[name]):
-                start = time.perf_counter()
-                layout(amap, sizes, move_all=True)
-                times.append(time.perf_counter() - start)
-            row = _row(name, LABELS[name], times, GOALS[name])
-            rows.append(row)
+            times = measure(lambda: layout(amap, sizes, move_all=True), RUNS[name])
+            ours = row(name, LABELS[name], times, GOALS[name])
+            rows.append(ours)
             if dot:
                 path = Path(folder) / f"{name}.dot"
                 path.write_text(_dot_source(amap, sizes), encoding="utf-8")
                 dot_times = _time_dot(dot, path)
                 if dot_times:
-                    dot_row = _row(f"{name}_dot", f"graphviz dot -Tplain, same graph ({name})",
+                    dot_row = row(f"{name}_dot", f"graphviz dot -Tplain, same graph ({name})",
                                    dot_times, None)
-                    ratio = row["median_s"] / dot_row["median_s"]
-                    row["compare"] = (f"ours {row['median_s'] * 1000:.1f} ms vs dot"
+                    ratio = ours["median_s"] / dot_row["median_s"]
+                    ours["compare"] = (f"ours {ours['median_s'] * 1000:.1f} ms vs dot"
                                       f" {dot_row['median_s'] * 1000:.1f} ms: ours/dot = {ratio:.3f}")
-                    dot_row["compare"] = row["compare"]
+                    dot_row["compare"] = ours["compare"]
                     rows.append(dot_row)
     return rows
 

@@ -43,11 +43,14 @@ def main(argv: list[str]) -> int:
     width = max(len(r["label"]) for r in rows)
     print(f"{'benchmark':<{width}}  {'median':>10}  {'min':>10}  {'max':>10}  {'goal':>10}"
           f"  ratio  runs  {'chars/s':>9}")
-    for r in rows:
+    for r in rows:  # rows of a comparison (e.g. graphviz) have no goal of their own
         speed = f"{r['chars_per_s'] / 1e6:7.2f} M" if r.get("chars_per_s") else ""
+        ratio = f"{r['ratio_to_goal']:5.2f}" if r.get("ratio_to_goal") is not None else "    -"
         print(f"{r['label']:<{width}}  {_ms(r['median_s']):>10}  {_ms(r['min_s']):>10}"
-              f"  {_ms(r['max_s']):>10}  {_ms(r['goal_s']):>10}  {r['ratio_to_goal']:5.2f}"
+              f"  {_ms(r['max_s']):>10}  {_ms(r.get('goal_s')):>10}  {ratio}"
               f"  {r['runs']:>4}  {speed:>9}")
+        if r.get("compare") and r["name"].endswith("_dot"):
+            print(f"{'':<{width}}  {r['compare']}")
     RESULTS.mkdir(exist_ok=True)
     report = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -61,8 +64,8 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
+def _ms(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds * 1000:.1f} ms"
 
 
 if __name__ == "__main__":

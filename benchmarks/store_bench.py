@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import random
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from debatemap.core.ids import new_id
 from debatemap.core.model import Edge, EdgeType, Node, NodeKind
 from debatemap.store.session import MapSession
+
+from benchmarks.timing import row, timed
 
 NODES = 10_000
 EDGES = 10_000
@@ -43,12 +43,6 @@ WORDS = ("transit fares cities cars emissions cost budget riders fairness eviden
          " shows because however therefore income equity congestion bus rail").split()
 
 
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
-
-
 def run(repeats: int = 5, edits: int = 100) -> list[dict]:
     create_times, reopen_times, edit_times, add_times = [], [], [], []
     with tempfile.TemporaryDirectory() as folder:
@@ -78,10 +72,5 @@ def run(repeats: int = 5, edits: int = 100) -> list[dict]:
         ("edit", "one edit durable (move a node)", edit_times),
         ("add", "one new node durable", add_times),
     ):
-        median = statistics.median(samples)
-        rows.append({
-            "name": name, "label": label, "runs": len(samples),
-            "median_s": median, "min_s": min(samples), "max_s": max(samples),
-            "goal_s": GOALS[name], "ratio_to_goal": median / GOALS[name],
-        })
+        rows.append(row(name, label, samples, GOALS[name]))
     return rows
