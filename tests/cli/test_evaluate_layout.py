@@ -1,23 +1,12 @@
 """`debatemap evaluate` and `debatemap layout` through subprocess, as a user would call them."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from debatemap.store.session import MapSession
 
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "debatemap", *map(str, args)],
-                          capture_output=True, timeout=120)
-
-
-def ok(*args) -> str:
-    result = run(*args)
-    assert result.returncode == 0, result.stderr.decode()
-    return result.stdout.decode("utf-8")
+from cli_run import ok, run
 
 
 @pytest.fixture

@@ -1,26 +1,15 @@
 """`debatemap export` and `debatemap convert` through subprocess, as a user would call them."""
 
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
 
+from cli_run import ok, run
+
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
 TRICKY = "<script>alert(1)</script> & “quotes”"
-
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "debatemap", *map(str, args)],
-                          capture_output=True, timeout=180)
-
-
-def ok(*args) -> str:
-    result = run(*args)
-    assert result.returncode == 0, result.stderr.decode()
-    return result.stdout.decode("utf-8")
 
 
 @pytest.fixture
@@ -30,7 +19,7 @@ def small_map(tmp_path) -> Path:
     thesis = ok("add", path, "Fares should be free").strip()
     reason = ok("add", path, TRICKY).strip()
     doubt = ok("add", path, "Who pays?", "--kind", "question").strip()
-    support = ok("link", path, reason, thesis, "--as", "support").strip()
+    ok("link", path, reason, thesis, "--as", "support")
     ok("link", path, doubt, thesis, "--as", "attack")
     ok("layout", path)
     return path

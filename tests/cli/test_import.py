@@ -2,27 +2,16 @@
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cli_run import ok, run
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
 
 ESSAY = ("Free transit works. It cuts car trips by 14% in Tallinn, says the study.\n\n"
          "But who pays? The budget loses €48 million — 비용이 든다. 😀 Still worth it.\n")
-
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "debatemap", *map(str, args)],
-                          capture_output=True, timeout=300)
-
-
-def ok(*args) -> str:
-    result = run(*args)
-    assert result.returncode == 0, result.stderr.decode()
-    return result.stdout.decode("utf-8")
 
 
 def digest(path: Path) -> str:
