@@ -59,6 +59,8 @@ class Node:
     #: a manual evaluation mark (Rationale style): "accept", "reject", "undecided", or None
     #: to let the evaluation compute the node's label (see core.evaluation)
     mark: str | None = None
+    #: a short name (Argdown's [Title] of a statement, <Title> of an argument); None if untitled
+    title: str | None = None
 
 
 @dataclass(slots=True)
@@ -107,6 +109,47 @@ class Participant:
     id: str
     name: str
     color: str | None = None
+
+
+#: Vote kinds: dot-voting (value = dots, 1 or more) and agreement ratings (value -2..+2).
+VOTE_KINDS = ("dot", "rating")
+RATING_RANGE = range(-2, 3)
+
+
+@dataclass(slots=True)
+class Vote:
+    """One participant's dots on a node, or their agreement rating of it (one of each at most)."""
+
+    id: str
+    node_id: str
+    participant_id: str
+    kind: str  # "dot" or "rating"
+    value: int
+    created: datetime = field(default_factory=utc_now)
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    """A workshop agenda item: a question node with a timebox, in agenda order."""
+
+    id: str
+    node_id: str
+    ordinal: int
+    timebox: int = 600  # seconds
+    done: bool = False
+    spent: float = 0.0  # seconds its timer has run
+
+
+@dataclass(slots=True)
+class ParkedItem:
+    """An off-topic contribution kept in the parking lot, off the map until dragged back."""
+
+    id: str
+    text: str
+    ordinal: int
+    kind: str = "idea"
+    author_id: str | None = None
+    created: datetime = field(default_factory=utc_now)
 
 
 @dataclass(slots=True)

@@ -85,6 +85,34 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE node ADD COLUMN mark TEXT;
         """,
     ),
+    (
+        "titles: a node's optional short title (Argdown [Title] and <Title>)",
+        """
+        ALTER TABLE node ADD COLUMN title TEXT;
+        """,
+    ),
+    (
+        "workshops: votes, agenda items with timeboxes, the parking lot",
+        """
+        CREATE TABLE vote (
+            id TEXT PRIMARY KEY NOT NULL,
+            node_id TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, value INTEGER NOT NULL, created TEXT NOT NULL,
+            CHECK (kind IN ('dot', 'rating')));
+        CREATE UNIQUE INDEX ux_vote_once ON vote(node_id, participant_id, kind);
+        CREATE TABLE agenda_item (
+            id TEXT PRIMARY KEY NOT NULL,
+            node_id TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, timebox INTEGER NOT NULL DEFAULT 600,
+            done INTEGER NOT NULL DEFAULT 0, spent REAL NOT NULL DEFAULT 0);
+        CREATE UNIQUE INDEX ux_agenda_node ON agenda_item(node_id);
+        CREATE TABLE parked_item (
+            id TEXT PRIMARY KEY NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'idea',
+            author_id TEXT REFERENCES participant(id) ON DELETE SET NULL,
+            ordinal INTEGER NOT NULL, created TEXT NOT NULL);
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -41,6 +41,7 @@ def node_to_row(node: Node) -> dict[str, Any]:
         "excerpt_id": node.excerpt_id,
         "created": node.created.isoformat(),
         "mark": node.mark,
+        "title": node.title,
     }
 
 
@@ -58,6 +59,7 @@ def row_to_node(row: Mapping[str, Any]) -> Node:
         excerpt_id=row["excerpt_id"],
         created=datetime.fromisoformat(row["created"]),
         mark=row.get("mark"),
+        title=row.get("title"),
     )
 
 

@@ -76,6 +76,7 @@ class NodeRow(SQLModel, table=True):
         default=None, foreign_key="participant.id", ondelete="SET NULL"
     )
     mark: Optional[str] = None  # "accept", "reject", "undecided" or NULL (computed)
+    title: Optional[str] = None  # migration 6
 
 
 class EdgeRow(SQLModel, table=True):
@@ -99,3 +100,37 @@ class EventRow(SQLModel, table=True):
         default=None, foreign_key="participant.id", ondelete="SET NULL"
     )
     payload: str = "{}"  # JSON
+
+
+class VoteRow(SQLModel, table=True):
+    """One participant's dots on a node (``kind`` "dot", value >= 1) or rating (-2..+2)."""
+
+    __tablename__ = "vote"
+    id: str = Field(primary_key=True)
+    node_id: str = Field(foreign_key="node.id", ondelete="CASCADE")
+    participant_id: str = Field(foreign_key="participant.id", ondelete="CASCADE")
+    kind: str
+    value: int
+    created: str
+
+
+class AgendaItemRow(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+    id: str = Field(primary_key=True)
+    node_id: str = Field(foreign_key="node.id", ondelete="CASCADE")
+    ordinal: int
+    timebox: int = 600  # seconds
+    done: bool = False
+    spent: float = 0.0  # seconds the item's timer has run
+
+
+class ParkedItemRow(SQLModel, table=True):
+    __tablename__ = "parked_item"
+    id: str = Field(primary_key=True)
+    text: str
+    kind: str = "idea"
+    author_id: Optional[str] = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
+    ordinal: int
+    created: str
