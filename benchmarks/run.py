@@ -17,6 +17,7 @@ from benchmarks import (  # noqa: E402
     export_bench,
     ingest_bench,
     layout_bench,
+    scale_bench,
     store_bench,
 )
 
@@ -27,13 +28,14 @@ SUITES = {
     "layout": layout_bench.run,
     "evaluation": evaluation_bench.run,
     "export": export_bench.run,
+    "scale": scale_bench.run,
 }
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def main(argv: list[str]) -> int:
-    """Usage: benchmarks/run.py [SUITE...] (suites: store, ingest, canvas, layout, evaluation, export; default: all)."""
+    """Usage: benchmarks/run.py [SUITE...] (suites: store, ingest, canvas, layout, evaluation, export, scale; default: all)."""
     chosen = argv or list(SUITES)
     unknown = [name for name in chosen if name not in SUITES]
     if unknown:
@@ -46,8 +48,9 @@ def main(argv: list[str]) -> int:
     for r in rows:  # rows of a comparison (e.g. graphviz) have no goal of their own
         speed = f"{r['chars_per_s'] / 1e6:7.2f} M" if r.get("chars_per_s") else ""
         ratio = f"{r['ratio_to_goal']:5.2f}" if r.get("ratio_to_goal") is not None else "    -"
-        print(f"{r['label']:<{width}}  {_ms(r['median_s']):>10}  {_ms(r['min_s']):>10}"
-              f"  {_ms(r['max_s']):>10}  {_ms(r.get('goal_s')):>10}  {ratio}"
+        show = _mb if r.get("unit") == "MB" else _ms
+        print(f"{r['label']:<{width}}  {show(r['median_s']):>10}  {show(r['min_s']):>10}"
+              f"  {show(r['max_s']):>10}  {show(r.get('goal_s')):>10}  {ratio}"
               f"  {r['runs']:>4}  {speed:>9}")
         if r.get("compare") and r["name"].endswith("_dot"):
             print(f"{'':<{width}}  {r['compare']}")
@@ -62,6 +65,10 @@ def main(argv: list[str]) -> int:
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten {out}")
     return 0
+
+
+def _mb(megabytes: float | None) -> str:
+    return "-" if megabytes is None else f"{megabytes:.0f} MB"
 
 
 def _ms(seconds: float | None) -> str:
