@@ -100,6 +100,8 @@ class ArgumentMap:
             raise InvalidValueError(f"the id {node.id!r} is already in use")
         if not node.text or not node.text.strip():
             raise InvalidValueError("a node's text cannot be empty")
+        if node.title is not None:
+            clean_title(node.title)
         try:
             NodeKind(node.kind)
         except ValueError:
@@ -194,6 +196,8 @@ class ArgumentMap:
 
     def add_node(self, node: Node) -> None:
         self.validate_node(node)
+        if node.title is not None:
+            node.title = clean_title(node.title)
         self.nodes[node.id] = node
 
     def add_edge(self, edge: Edge) -> None:
@@ -230,6 +234,8 @@ class ArgumentMap:
         self.validate_node(after, is_new=False)
         if "kind" in changes:
             after.kind = NodeKind(after.kind)
+        if after.title is not None:
+            after.title = clean_title(after.title)
         self.nodes[node_id] = after
         return before
 
@@ -319,6 +325,19 @@ class ArgumentMap:
             done = {e.id for e in progress}
             pending = [e for e in pending if e.id not in done]
         return found
+
+
+def clean_title(title: object) -> str:
+    """A node title as stored: stripped, non-empty, on one line (None, no title, is not passed
+    here).  Raises InvalidValueError otherwise."""
+    if not isinstance(title, str):
+        raise InvalidValueError(f"a node's title must be text, not {type(title).__name__}")
+    stripped = title.strip()
+    if not stripped:
+        raise InvalidValueError("a node's title cannot be blank (leave it unset for no title)")
+    if len(stripped.splitlines()) > 1:
+        raise InvalidValueError("a node's title must be a single line, without line breaks")
+    return stripped
 
 
 def _article(word: str) -> str:
