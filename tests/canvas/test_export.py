@@ -3,10 +3,11 @@ selection, atomic writes."""
 
 import math
 import re
+import struct
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtGui import QImage
 
 from debatemap.canvas import MapScene
@@ -74,6 +75,41 @@ def test_png_has_the_size_of_the_map_at_scale_1_and_2(scene, tmp_path):
     assert image.pixelColor(int(middle.x()), int(middle.y())).alpha() == 255
     dpi = export_png(scene, tmp_path / "dpi.png", dpi=192)
     assert tuple(dpi) == tuple(two)
+
+
+def test_opaque_png_has_no_alpha_and_the_pixels_qt_would_write(scene, tmp_path, monkeypatch):
+    ours = export_png(scene, tmp_path / "ours.png", scale=1.5)
+    data = ours.path.read_bytes()
+    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    assert (width, height) == tuple(ours) == (math.ceil(drawn_bounds(scene).width() * 1.5),
+                                              math.ceil(drawn_bounds(scene).height() * 1.5))
+    assert (depth, colour) == (8, 2)  # 8-bit RGB: no alpha channel on the white background
+    image = QImage(str(ours.path))
+    assert not image.hasAlphaChannel() and image.text("Title") == "Transit debate"
+
+    def qt_encoder(image, out, texts=None):
+        out.write(bytes(qt_png(image)))
+
+    monkeypatch.setattr(export, "write_png", qt_encoder)
+    theirs = export_png(scene, tmp_path / "qt.png", scale=1.5)
+    reference = QImage(str(theirs.path))
+    assert image.size() == reference.size()
+    assert image.convertToFormat(QImage.Format.Format_RGB32) == \
+        reference.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def qt_png(image):
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return buffer.data()
+
+
+def test_png_dpi_is_written(scene, tmp_path):
+    result = export_png(scene, tmp_path / "print.png", dpi=300)
+    image = QImage(str(result.path))
+    assert image.dotsPerMeterX() == image.dotsPerMeterY() == round(300 / 0.0254)
+    assert result.scale == pytest.approx(300 / 96)
 
 
 def test_transparent_png_has_transparent_corners(scene, tmp_path):
@@ -196,8 +232,13 @@ def test_a_failing_write_names_the_file_and_leaves_nothing(scene, tmp_path, suff
 def test_a_failed_render_leaves_the_old_file(scene, tmp_path, monkeypatch):
     target = tmp_path / "keep.png"
     target.write_bytes(b"old")
-    monkeypatch.setattr(QImage, "save", lambda self, *a: False)
-    with pytest.raises(ExportError, match="keep.png"):
+
+    def full_disk(image, out, texts=None):
+        out.write(b"\x89PNG")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "write_png", full_disk)
+    with pytest.raises(ExportError, match="keep.png: cannot write the export: No space left"):
         export_png(scene, target)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.png", "transit.debatemap"] or \
