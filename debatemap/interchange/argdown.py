@@ -13,8 +13,23 @@ have, is read as an attack).  Like Argdown, a support from an argument to its ow
 implied by the structure and not counted (a premise's support for its own argument is kept, as
 Argdown keeps it), and the same relation stated twice is one relation.
 
-Titles are not kept as node data: a claim's text is its first non-empty definition (or its title
-when it has none); the writer gives every node a title made from its first words.
+Titles: a statement's ``[Title]`` and an argument's ``<Title>`` are kept as ``node.title``;
+untitled statements and anonymous premise-conclusion structures have none.  A node's text is its
+first non-empty definition.  A statement or argument that is only ever its title (``[Title]``
+with no text anywhere) gets the title as its text too, since a node needs text; the writer then
+writes it back as the bare ``[Title]``, so the round trip is stable.
+
+Writing (``argdown_write.py``) uses ``node.title`` where there is one (a title two nodes share
+gets " 2", " 3"... on the second), otherwise a title made from the node's first words; those come
+back as titles.  A support or attack link whose source is a claim and which is undercut has no
+Argdown form (Argdown undercuts arguments only), so it is written as an argument of its own: a
+claim-to-claim support as ``<S supports T>`` with the premise-conclusion structure ``(1) [S]``
+``----`` ``(2) [T]``; an attack (or a link onto an argument) as ``<S attacks T>`` that the source
+supports (``[S] +> <...>``) and that attacks the target (``-> [T]``); each undercut becomes
+``_> <...>`` onto that argument.  Reading it back gives that argument reconstruction: an argument
+node with premise and conclusion edges (or support and attack edges) and the undercuts on it, in
+place of the one undercut link.  An undercut of a premise edge becomes an undercut of its
+argument; an undercut of a link from an argument, an undercut of that argument.
 """
 
 from __future__ import annotations
@@ -86,6 +101,7 @@ class _Item:
     section: str | None
     occurrences: list[_Occurrence] = field(default_factory=list)
     pcs: list[tuple[str, str]] | None = None  # (role, statement key), role premise/conclusion
+    titled: bool = False  # written with a title somewhere (not an "Untitled N" of the parser)
 
 
 @dataclass
@@ -220,11 +236,12 @@ class _Parser:
 
     # ---- elements ------------------------------------------------------------------------
 
-    def item(self, kind: str, title: str, line: int) -> str:
+    def item(self, kind: str, title: str, line: int, *, titled: bool = True) -> str:
         key = kind + ":" + title
         if key not in self.items:
             self.items[key] = _Item(kind, title, line, self.section)
             self.order.append(key)
+        self.items[key].titled |= titled
         return key
 
     def element(self, s: str, line: int, *, argument_allowed: bool = True) -> _Occurrence:
@@ -251,7 +268,8 @@ class _Parser:
                 self.items[occ.key].occurrences.append(occ)
                 return occ
         self._untitled += 1
-        occ = _Occurrence(self.item("s", f"Untitled {self._untitled}", line), line, [s])
+        key = self.item("s", f"Untitled {self._untitled}", line, titled=False)
+        occ = _Occurrence(key, line, [s])
         self.items[occ.key].occurrences.append(occ)
         return occ
 
@@ -353,7 +371,9 @@ class _Parser:
                         arg_key = last_top.key
                     else:
                         self._anonymous += 1
-                        arg_key = self.item("a", f"Untitled argument {self._anonymous}", number)
+                        arg_key = self.item(
+                            "a", f"Untitled argument {self._anonymous}", number, titled=False
+                        )
                     pcs = _Pcs(arg_key, number)
                 if not m.group(2).strip():
                     raise self.error(number, f"premise ({m.group(1)}) has no statement")
@@ -430,7 +450,8 @@ class _Parser:
             if item.section:
                 tags.append("section:" + item.section)
             kind = NodeKind.ARGUMENT if item.kind == "a" else NodeKind.CLAIM
-            nodes[key] = Node(id=new_id("n"), text=text, kind=kind, tags=tuple(tags))
+            title = item.title if item.titled else None
+            nodes[key] = Node(id=new_id("n"), text=text, kind=kind, tags=tuple(tags), title=title)
         edges: list[Edge] = []
         seen: set[tuple[str, str, str]] = set()
 

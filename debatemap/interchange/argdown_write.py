@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from debatemap.core.argmap import ArgumentMap
-from debatemap.core.model import EdgeType, Node, NodeKind
+from debatemap.core.model import Edge, EdgeType, Node, NodeKind
 
 _TO_ESCAPE = re.compile(r"([\\\[\]<>{}#@/*_])")
 _RELATION_KINDS = {
@@ -30,29 +31,95 @@ def _tag(tag: str) -> str:
     return "#" + tag if re.fullmatch(r"[\w\-]+", tag) else f"#({tag})"
 
 
+def _generated_title(node: Node) -> str:
+    words = re.sub(r"[^\w\s\-'.,!?]", " ", node.text).split()[:6]
+    return " ".join(words).strip(" .,") or (
+        "Argument" if node.kind == NodeKind.ARGUMENT else "Statement"
+    )
+
+
 def _titles(amap: ArgumentMap) -> dict[str, str]:
+    """Each node's Argdown title: its own title, or one made from its first words; unique
+    among statements and among arguments (Argdown keeps ``[T]`` and ``<T>`` apart and tells
+    titles apart by case).  A title of its own wins over a made one; of two nodes with the same
+    title the first keeps it."""
+    used: set[tuple[bool, str]] = set()
     titles: dict[str, str] = {}
-    used: set[str] = set()
+    later: list[Node] = []
     for node in amap.nodes.values():
-        words = re.sub(r"[^\w\s\-'.,!?]", " ", node.text).split()[:6]
-        base = " ".join(words).strip(" .,") or ("Argument" if node.kind == NodeKind.ARGUMENT else "Statement")
+        key = (node.kind == NodeKind.ARGUMENT, _escape(node.title or ""))
+        if node.title and key not in used:
+            used.add(key)
+            titles[node.id] = node.title
+        else:
+            later.append(node)
+    for node in later:
+        is_argument = node.kind == NodeKind.ARGUMENT
+        base = " ".join((node.title or _generated_title(node)).split())
         title, n = base, 1
-        while title.casefold() in used:
+        while (is_argument, _escape(title)) in used:
             n += 1
             title = f"{base} {n}"
-        used.add(title.casefold())
+        used.add((is_argument, _escape(title)))
         titles[node.id] = title
-    return titles
+    return {node_id: titles[node_id] for node_id in amap.nodes}
+
+
+def _inferences_as_arguments(amap: ArgumentMap) -> ArgumentMap:
+    """The map with every undercut support/attack link from a claim made an argument node
+    (Argdown undercuts arguments only; the shape is described in ``argdown.py``)."""
+    undercut = {
+        e.target: amap.edges[e.target]
+        for e in amap.edges.values()
+        if e.type == EdgeType.UNDERCUT
+        and e.target in amap.edges
+        and amap.edges[e.target].type in (EdgeType.SUPPORT, EdgeType.ATTACK)
+        and amap.edges[e.target].source in amap.nodes
+        and amap.nodes[amap.edges[e.target].source].kind != NodeKind.ARGUMENT
+    }
+    if not undercut:
+        return amap
+    nodes = dict(amap.nodes)
+    edges = {i: e for i, e in amap.edges.items() if i not in undercut}
+    arguments: dict[str, str] = {}  # undercut link id -> the argument node standing for it
+    for link in undercut.values():
+        source, target = amap.nodes[link.source], amap.nodes[link.target]
+        verb = "supports" if link.type == EdgeType.SUPPORT else "attacks"
+        title = " ".join(
+            [source.title or _generated_title(source), verb, target.title or _generated_title(target)]
+        )
+        argument = Node(
+            id=f"{link.id}:argument",
+            text=title,
+            kind=NodeKind.ARGUMENT,
+            tags=tuple(t for t in target.tags if t.startswith("section:")),
+            title=title,
+        )
+        nodes[argument.id] = argument
+        arguments[link.id] = argument.id
+        if link.type == EdgeType.SUPPORT and target.kind != NodeKind.ARGUMENT:
+            parts = [(EdgeType.PREMISE, source.id, argument.id),
+                     (EdgeType.CONCLUSION, argument.id, target.id)]
+        else:
+            parts = [(EdgeType.SUPPORT, source.id, argument.id), (link.type, argument.id, target.id)]
+        for n, (etype, from_id, to_id) in enumerate(parts):
+            part = Edge(id=f"{link.id}:{n}", type=etype, source=from_id, target=to_id)
+            edges[part.id] = part
+    for edge_id, edge in edges.items():
+        if edge.type == EdgeType.UNDERCUT and edge.target in arguments:
+            edges[edge_id] = replace(edge, target=arguments[edge.target])
+    return ArgumentMap.from_parts(amap.title, nodes.values(), edges.values())
 
 
 def write_argdown(amap: ArgumentMap) -> str:
-    """Argdown text of a map.  Reading it back gives the same nodes, arguments and relations.
-
-    Losses: entails/contrary are written as ``+>``/``->`` and read back as such only in strict
-    mode, which is chosen when the map has entails/contrary and no support/attack between two
-    claims (otherwise they come back as support/attack); an undercut of a link becomes an
-    undercut of the argument the link comes from (dropped when it comes from a claim).
+    """Argdown text of a map.  Reading it back gives the same nodes, titles, arguments and
+    relations, with these changes of shape: entails/contrary are written as ``+>``/``->`` and
+    read back as such only in strict mode, which is chosen when the map has entails/contrary and
+    no support/attack between two claims (otherwise they come back as support/attack); an
+    undercut support or attack from a claim becomes an argument (see ``argdown.py``); an
+    undercut of a link from an argument, or of a premise link, undercuts that argument.
     """
+    amap = _inferences_as_arguments(amap)
     titles = _titles(amap)
     nodes = amap.nodes
 
@@ -72,10 +139,9 @@ def write_argdown(amap: ArgumentMap) -> str:
             conclusions.setdefault(edge.source, []).append(edge.target)
         else:
             target = edge.target
-            if target in amap.edges:
-                target = amap.edges[target].source
-                if nodes[target].kind != NodeKind.ARGUMENT:
-                    continue
+            if target in amap.edges:  # the inference's argument: its source, or its target
+                attacked = amap.edges[target]
+                target = attacked.target if attacked.type == EdgeType.PREMISE else attacked.source
             relations.append((etype, edge.source, target))
     with_pcs = {a for a in premises if a in conclusions}
     # premises or a conclusion alone cannot form a structure: written as support relations
@@ -115,7 +181,10 @@ def write_argdown(amap: ArgumentMap) -> str:
             tags = " ".join(
                 filter(None, (_tag(t) for t in node.tags if not t.startswith("section:")))
             )
-            out.append(f"{ref(node.id)}: {_escape(node.text)}" + (" " + tags if tags else ""))
+            # a node whose text is its title is written as the bare title, as it was read
+            text = _escape(node.text)
+            text = "" if text == _escape(titles[node.id]) else ": " + text
+            out.append(ref(node.id) + text + (" " + tags if tags else ""))
             out.append("")
     # structures after every definition, so that a statement's first occurrence (which gives
     # its section) is its definition
