@@ -1,0 +1,206 @@
+"""Change: what one action did to a map, in full, and its JSON form (the payload of its event).
+
+Every action of a MapSession records one Change in the event it appends, so that the history
+can be replayed (see core.replay). A change holds, per collection:
+
+- ``remove``: the ids that went (removals are applied first),
+- ``put``: whole records that were added or replaced,
+- ``patch``: for records that stayed, the fields that changed and their new values,
+- ``order``: the new order of an ordered collection (participants, agenda, parked), given
+  whenever it changed; agenda and parked items get ordinal = position,
+- ``meta``: the map's title and workshop settings that changed,
+- ``reset``: a snapshot (everything before it is replaced by what it puts).
+
+Documents are recorded without their text (it stays in the document table), with the SHA-256
+of the text instead, so that replay can tell whether the file still holds that very text.
+The payload carries ``"v": FORMAT``; event payloads without it were written by older versions,
+which recorded only ids, and cannot be replayed.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable
+
+from debatemap.core.model import (
+    AgendaItem,
+    Document,
+    Edge,
+    EdgeType,
+    Excerpt,
+    Node,
+    NodeKind,
+    ParkedItem,
+    Participant,
+    Vote,
+)
+
+FORMAT = 2
+#: collection name -> record type, in the order puts are applied
+RECORD_TYPES: dict[str, type] = {
+    "documents": Document,
+    "excerpts": Excerpt,
+    "participants": Participant,
+    "nodes": Node,
+    "edges": Edge,
+    "votes": Vote,
+    "agenda": AgendaItem,
+    "parked": ParkedItem,
+}
+ORDERED = ("participants", "agenda", "parked")
+META_KEYS = ("title", "dot_budget", "anonymous")
+
+
+def _enum(kind: type[enum.Enum]) -> Callable[[Any], Any]:
+    def decode(value):
+        try:
+            return kind(value)
+        except ValueError:
+            return value  # a foreign value: kept as text, as the repository does
+
+    return decode
+
+
+_DATE = datetime.fromisoformat
+#: per record type, the fields whose JSON value needs converting back
+_DECODERS: dict[type, dict[str, Callable[[Any], Any]]] = {
+    Node: {"kind": _enum(NodeKind), "tags": tuple, "created": _DATE},
+    Edge: {"type": _enum(EdgeType), "created": _DATE},
+    Document: {"imported": _DATE},
+    Vote: {"created": _DATE},
+    ParkedItem: {"created": _DATE},
+}
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def encode_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def encode_record(record: Any) -> dict[str, Any]:
+    """A record as JSON-ready dict; a document without its text but with ``text_sha256``."""
+    if type(record) is Node:  # the bulk case: spelled out, it is several times faster
+        n = record
+        return {"id": n.id, "text": n.text, "kind": str(n.kind), "x": n.x, "y": n.y,
+                "pinned": n.pinned, "tags": list(n.tags), "color": n.color,
+                "author_id": n.author_id, "excerpt_id": n.excerpt_id,
+                "created": n.created.isoformat(), "mark": n.mark, "title": n.title}
+    if type(record) is Edge:
+        e = record
+        return {"id": e.id, "type": str(e.type), "source": e.source, "target": e.target,
+                "created": e.created.isoformat()}
+    data = {name: encode_value(getattr(record, name)) for name in type(record).__slots__}
+    if type(record) is Document:
+        data["text_sha256"] = text_hash(data.pop("text"))
+    return data
+
+
+def decode_fields(record_type: type, fields: dict[str, Any]) -> dict[str, Any]:
+    decoders = _DECODERS.get(record_type, {})
+    return {k: (decoders[k](v) if k in decoders and v is not None else v) for k, v in fields.items()}
+
+
+def decode_record(record_type: type, data: dict[str, Any]) -> Any:
+    """The record a dict of ``encode_record`` stands for (a document's text is "")."""
+    fields = dict(data)
+    if record_type is Document:
+        fields.pop("text_sha256", None)
+        fields["text"] = ""
+    return record_type(**decode_fields(record_type, fields))
+
+
+@dataclass
+class Change:
+    """What one action changed (see the module docstring). Records are domain objects."""
+
+    put: dict[str, list] = field(default_factory=dict)
+    patch: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    remove: dict[str, list[str]] = field(default_factory=dict)
+    order: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    reset: bool = False
+    #: document id -> SHA-256 of its text at the time (filled from ``put`` or a payload)
+    text_hashes: dict[str, str] = field(default_factory=dict)
+
+    def ids(self) -> dict[str, list[str]]:
+        """Which records this change added, changed or removed, by collection (for a log)."""
+        found: dict[str, list[str]] = {}
+        for collection, records in self.put.items():
+            found.setdefault(collection, []).extend(r.id for r in records)
+        for collection, patches in self.patch.items():
+            found.setdefault(collection, []).extend(patches)
+        for collection, ids in self.remove.items():
+            found.setdefault(collection, []).extend(ids)
+        return found
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {"v": FORMAT}
+        if self.reset:
+            payload["reset"] = True
+        removals = {c: list(ids) for c, ids in self.remove.items() if ids}
+        if removals:
+            payload["remove"] = removals
+        puts = {c: [encode_record(r) for r in records] for c, records in self.put.items() if records}
+        if puts:
+            payload["put"] = puts
+        patches = {
+            c: {i: {k: encode_value(v) for k, v in fields.items()} for i, fields in p.items()}
+            for c, p in self.patch.items() if p
+        }
+        if patches:
+            payload["patch"] = patches
+        if self.order:
+            payload["order"] = {c: list(ids) for c, ids in self.order.items()}
+        if self.meta:
+            payload["meta"] = dict(self.meta)
+        return payload
+
+    @staticmethod
+    def is_full(payload: Any) -> bool:
+        """Whether an event payload records its change in full (else: an older id-only one)."""
+        return isinstance(payload, dict) and payload.get("v") == FORMAT
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> "Change":
+        """The change an event payload records; raises ValueError for one that does not."""
+        if not cls.is_full(payload):
+            raise ValueError("this event does not record what it changed")
+        change = cls(reset=bool(payload.get("reset")))
+        for collection, records in payload.get("put", {}).items():
+            record_type = _record_type(collection)
+            change.put[collection] = [decode_record(record_type, r) for r in records]
+            if record_type is Document:
+                change.text_hashes.update({r["id"]: r.get("text_sha256", "") for r in records})
+        for collection, patches in payload.get("patch", {}).items():
+            record_type = _record_type(collection)
+            change.patch[collection] = {
+                i: decode_fields(record_type, fields) for i, fields in patches.items()
+            }
+        for collection, ids in payload.get("remove", {}).items():
+            _record_type(collection)
+            change.remove[collection] = list(ids)
+        for collection, ids in payload.get("order", {}).items():
+            if collection not in ORDERED:
+                raise ValueError(f"{collection!r} has no order")
+            change.order[collection] = list(ids)
+        change.meta = {k: v for k, v in payload.get("meta", {}).items() if k in META_KEYS}
+        return change
+
+
+def _record_type(collection: str) -> type:
+    try:
+        return RECORD_TYPES[collection]
+    except KeyError:
+        raise ValueError(f"unknown collection {collection!r}") from None
