@@ -18,7 +18,7 @@ TEXT_WRITERS: dict[str, str] = {
     ".md": "outline",
     ".kialo.txt": "kialo",
 }
-READABLE = (".argdown", ".aif.json", ".json", ".kialo.txt", ".txt")
+READABLE = (".argdown", ".aif.json", ".json", ".kialo.txt", ".txt", ".xml")
 
 
 def format_of(path: Path, table) -> str | None:
@@ -50,13 +50,18 @@ def writer_for(path: Path) -> Callable[[ArgumentMap], str] | None:
 
 
 def read_map(path: Path) -> ArgumentMap:
-    """A map from an Argdown, AIF/OVA JSON or Kialo file (FormatError names file and line)."""
+    """A map from an Argdown, AIF/OVA JSON, Kialo or Compendium XML file (FormatError names
+    file and line)."""
     try:
         data = path.read_bytes()
     except IsADirectoryError:
         raise FormatError(str(path), "is a directory") from None
     except OSError as error:
         raise FormatError(str(path), error.strerror or str(error)) from None
+    if path.name.lower().endswith(".xml"):
+        # bytes: Compendium writes UTF-16 and names the encoding in its XML declaration
+        from debatemap.interchange.compendium import read_compendium
+        return read_compendium(data, str(path))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
