@@ -153,6 +153,8 @@ def cmd_show(args) -> int:
 
     with _open(args.map, readonly=True) as session:
         summary = map_summary(session)
+        titles = {node.id: node.title for node in session.map.nodes.values()}
+    summary["nodes"] = [_with_title(node, titles.get(node["id"])) for node in summary["nodes"]]
     if args.json:
         _print_json(summary)
         return EXIT_OK
@@ -161,10 +163,18 @@ def cmd_show(args) -> int:
     for node in summary["nodes"]:
         source = node["source"]
         where = f"  [{source['document']}:{source['start']}:{source['end']}]" if source else ""
-        print(f"{node['id']}  {node['kind']:<9}  {_one_line(node['text'])}{where}")
+        title = f"{node['title']}: " if node["title"] else ""
+        print(f"{node['id']}  {node['kind']:<9}  {title}{_one_line(node['text'])}{where}")
     for edge in summary["edges"]:
         print(f"{edge['id']}  {edge['from']} --{edge['type']}--> {edge['to']}")
     return EXIT_OK
+
+
+def _with_title(node: dict[str, Any], title: str | None) -> dict[str, Any]:
+    """A node of ``show --json`` with its "title" (None when untitled) right after its text."""
+    keys = list(node)
+    at = keys.index("text") + 1
+    return {**{k: node[k] for k in keys[:at]}, "title": title, **{k: node[k] for k in keys[at:]}}
 
 
 def cmd_documents(args) -> int:
