@@ -1,14 +1,24 @@
 """Export speed: a 1,000-node, 999-link map rendered from its document (scene built, rendered
-offscreen, written) to SVG and to PNG, as ``debatemap export`` does."""
+offscreen, written) to SVG and to PNG, as ``debatemap export`` does.
+
+Against Argdown: the same map written as Argdown (our .argdown export) and drawn to SVG by
+``npx --yes @argdown/cli@1.7.5 map FILE OUTDIR --format svg``, timed as a whole process (it lays
+the map out with Graphviz itself; ours draws stored positions). Its row has no goal; its label
+and ``compare`` give ours/argdown for SVG. Without npx, or with DEBATEMAP_NO_ARGDOWN_CLI set, the
+row is skipped and the reason printed; a run past ARGDOWN_TIMEOUT is reported as a timeout.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.timing import qt_app, row
+from benchmarks.timing import qt_app, row, timed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -18,6 +28,9 @@ LABELS = {
     "export_svg_1000": "export: 1,000-node map -> SVG (scene + render + write)",
     "export_png_1000": "export: 1,000-node map -> PNG at scale 1 (scene + render + write)",
 }
+ARGDOWN = ["npx", "--yes", "@argdown/cli@1.7.5"]
+ARGDOWN_RUNS = 3
+ARGDOWN_TIMEOUT = 600.0  # seconds for one run: the first may fetch the package from npm
 TEXTS = ("Free fares would get people out of their cars, cutting congestion and emissions.",
          "Fares pay for about a third of running costs.", "It costs too much & <more>.")
 
@@ -62,13 +75,63 @@ def run(repeats: int = 3) -> list[dict]:
                     render_document(document, folder / f"out{suffix}")
                     times.append(time.perf_counter() - start)
                 rows.append(_row(name, times))
+            argdown = _argdown_row(document, folder, rows[0])  # rows[0]: our SVG
+            if argdown:
+                rows.append(argdown)
         finally:
             document.close()
     return rows
 
 
+def _argdown_row(document, folder: Path, ours: dict) -> dict | None:
+    """The same map exported as Argdown and drawn to SVG by the Argdown tool; None (with the
+    reason printed) when it cannot run."""
+    from debatemap.interchange.registry import writer_for
+
+    if os.environ.get("DEBATEMAP_NO_ARGDOWN_CLI"):
+        return _skipped("DEBATEMAP_NO_ARGDOWN_CLI is set")
+    if shutil.which(ARGDOWN[0]) is None:
+        return _skipped("node/npx is not installed")
+    source = folder / "bench.argdown"
+    source.write_text(writer_for(source)(document.map), encoding="utf-8")
+    out = folder / "argdown-svg"
+    try:  # fetches the package on first use, so not timed
+        subprocess.run([*ARGDOWN, "--version"], check=True, capture_output=True,
+                       timeout=ARGDOWN_TIMEOUT)
+        times = [timed(lambda: _draw_with_argdown(source, out)) for _ in range(ARGDOWN_RUNS)]
+    except subprocess.TimeoutExpired:
+        return _skipped(f"timed out: one run took more than {ARGDOWN_TIMEOUT:.0f} s")
+    except subprocess.CalledProcessError as error:
+        reason = (error.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        return _skipped(f"exit {error.returncode}: {reason[-1] if reason else 'no message'}")
+    except OSError as error:
+        return _skipped(f"could not run: {error}")
+    if not (out / "bench.svg").is_file():
+        return _skipped(f"wrote no {out / 'bench.svg'}")
+    theirs = row("export_svg_1000_argdown", "", times, None)
+    ratio = ours["median_s"] / theirs["median_s"]
+    theirs["label"] = f"argdown map --format svg, same map (ours/argdown = {ratio:.2f})"
+    ours["compare"] = theirs["compare"] = (
+        f"SVG: ours {ours['median_s']:.3f} s vs @argdown/cli 1.7.5 {theirs['median_s']:.3f} s:"
+        f" ours/argdown = {ratio:.2f}")
+    return theirs
+
+
+def _draw_with_argdown(source: Path, out: Path) -> None:
+    subprocess.run([*ARGDOWN, "map", str(source), str(out), "--format", "svg"], check=True,
+                   capture_output=True, timeout=ARGDOWN_TIMEOUT)
+
+
+def _skipped(reason: str) -> None:
+    print(f"export: the @argdown/cli comparison row is skipped: {reason}")
+    return None
+
+
 if __name__ == "__main__":
     for figure in run():
-        print(f"{figure['label']:<70} median {figure['median_s']:.3f} s  (goal {figure['goal_s']:.1f} s,"
-              f" ratio {figure['ratio_to_goal']:.2f}, min {figure['min_s']:.3f}, max {figure['max_s']:.3f},"
-              f" {figure['runs']} runs)")
+        goal = (f"goal {figure['goal_s']:.1f} s, ratio {figure['ratio_to_goal']:.2f}, "
+                if figure["goal_s"] else "")
+        print(f"{figure['label']:<70} median {figure['median_s']:.3f} s  ({goal}min"
+              f" {figure['min_s']:.3f}, max {figure['max_s']:.3f}, {figure['runs']} runs)")
+        if figure.get("compare") and figure["goal_s"] is None:
+            print(f"{'':<70} {figure['compare']}")
