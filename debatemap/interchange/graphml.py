@@ -1,4 +1,4 @@
-"""GraphML export through networkx, with plain keys (label, kind, type, x, y) that yEd opens."""
+"""GraphML export through networkx, with plain keys (label, title, kind, type, x, y) that yEd opens."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from debatemap.core.argmap import ArgumentMap
 
 def to_networkx(amap: ArgumentMap) -> nx.MultiDiGraph:
     """The map as a graph: every node and every edge.  An undercut of an edge points at that
-    edge's target node and names the edge it undercuts in its ``undercuts`` attribute."""
+    edge's target node and names the edge it undercuts in its ``undercuts`` attribute.  A node's
+    ``title`` is "" when it has none (GraphML has no null)."""
     graph = nx.MultiDiGraph(title=amap.title)
     for node in amap.nodes.values():
-        graph.add_node(node.id, label=node.text, kind=str(node.kind), x=float(node.x),
+        graph.add_node(node.id, label=node.text, title=node.title or "", kind=str(node.kind),
+                       x=float(node.x),
                        y=float(node.y), tags=" ".join(node.tags))
     for edge in amap.edges.values():
         target, undercuts = edge.target, ""

@@ -1,9 +1,10 @@
 """A Markdown outline of the map, as a handout: main claims, reasons nested with their stance,
-sourced claims quoted with their document's title.  Each node appears once (cycles and second
+a node's title in bold before its text, sourced claims quoted with their document's title.  Each node appears once (cycles and second
 parents become a "see above" line); the order is the map's own, so the output is deterministic."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from debatemap.core.argmap import ArgumentMap
@@ -20,6 +21,21 @@ _STANCE = {
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _bold(text: str) -> str:
+    """Text in bold, its own emphasis and code marks escaped so that the bold holds."""
+    return "**" + re.sub(r"([\\*_`])", r"\\\1", text) + "**"
+
+
+def _node_line(title: str | None, text: str) -> str:
+    """A node as one line: its text, after its title in bold when it has one (just the bold
+    title when the text says no more than the title)."""
+    text = _one_line(text)
+    if not title:
+        return text
+    title = _one_line(title)
+    return _bold(title) if text == title else f"{_bold(title)} — {text}"
 
 
 def write_outline(amap: ArgumentMap) -> str:
@@ -67,7 +83,7 @@ def write_outline(amap: ArgumentMap) -> str:
                     stack.append((reason, level, stance if reason_stance == "Premise" else reason_stance))
                 continue
             indent = "  " * level
-            text = _one_line(amap.nodes[current].text)
+            text = _node_line(amap.nodes[current].title, amap.nodes[current].text)
             prefix = f"**{stance}:** " if stance else ""
             if level == 0:
                 lines.append(f"## {text}")
