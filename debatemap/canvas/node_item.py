@@ -1,4 +1,5 @@
-"""NodeItem: one node drawn as a card: kind band, wrapped QStaticText, source badge, pin, handle."""
+"""NodeItem: one node drawn as a card: kind band, bold title line, wrapped QStaticText, source
+badge, pin, handle."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsSceneHoverEvent, QStyle,
                                QStyleOptionGraphicsItem, QWidget)
 
 from debatemap.canvas import style
+from debatemap.core.card_metrics import TITLE_GAP, shown_title
 from debatemap.core.model import Node
 
 if TYPE_CHECKING:
@@ -32,6 +34,23 @@ def static_text(text: str, font, width: float | None = None) -> QStaticText:
 
 
 _TEXTS: dict[tuple[str, int], QStaticText] = {}
+_TITLE_FONT: QFont | None = None
+
+
+def title_font() -> QFont:
+    """The bold first line of a titled card: the text's font, bold (one long-lived font)."""
+    global _TITLE_FONT
+    if _TITLE_FONT is None:
+        _TITLE_FONT = style.text_font()
+        _TITLE_FONT.setBold(True)
+    return _TITLE_FONT
+
+
+def title_text(title: str) -> QStaticText:
+    """A card's title prepared on one line, elided to the text width when it is longer."""
+    metrics = QFontMetricsF(title_font())
+    return static_text(metrics.elidedText(title, Qt.TextElideMode.ElideRight, TEXT_WIDTH),
+                       title_font())
 
 
 def cached_text(text: str, font) -> QStaticText:
@@ -98,10 +117,12 @@ def _paint_marked(painter: QPainter, badge_left: float, y: float, tone: QColor) 
     painter.drawStaticText(QPointF(pill.left() + 4, y - size.height() / 2), word)
 
 
-def card_height(text: str, has_source: bool = False) -> float:
+def card_height(text: str, has_source: bool = False, title: str | None = None) -> float:
     """The height a card for this text will have (to place a node before it exists)."""
     height = static_text(text or " ", style.text_font(), TEXT_WIDTH).size().height()
-    return _height_for(height, has_source)
+    shown = shown_title(text or "", title)
+    heading = title_text(shown).size().height() + TITLE_GAP if shown else 0.0
+    return _height_for(heading + height, has_source)
 
 
 def _height_for(text_height: float, has_source: bool) -> float:
@@ -132,6 +153,8 @@ class NodeItem(QGraphicsItem):
         self._band = QPainterPath()
         self._shape = QPainterPath()
         self._text = QStaticText()
+        self._title = QStaticText()
+        self._title_height = 0.0  # the title line and the gap below it; 0 when none is shown
         self._gist: tuple | None = None
         self._label = QStaticText()
         self._badge = QStaticText()
@@ -139,6 +162,7 @@ class NodeItem(QGraphicsItem):
         self._band_font = style.band_font()
         self._badge_font = style.badge_font()
         self.text = ""
+        self.title: str | None = None  # the title shown on the card's first line, if any
         self.kind = ""
         self.pinned = False
         self.source_title: str | None = None
@@ -160,7 +184,8 @@ class NodeItem(QGraphicsItem):
         """Take the node's fields; lay the card out again only when its content changed.
         ``source_lost``: the passage was not found again after a re-import (flagged)."""
         source_lost = bool(source_title) and source_lost
-        key = (node.text, str(node.kind), node.color, bool(node.pinned), source_title, source_lost)
+        key = (node.text, node.title, str(node.kind), node.color, bool(node.pinned), source_title,
+               source_lost)
         if key == self._key:
             return False  # e.g. only moved, or only its mark changed
         self._key = key
@@ -168,6 +193,9 @@ class NodeItem(QGraphicsItem):
         self.pinned, self.source_title = bool(node.pinned), source_title
         self.source_lost = source_lost
         self._text = static_text(node.text, self._text_font, TEXT_WIDTH)
+        self.title = shown_title(node.text, node.title)
+        self._title = title_text(self.title) if self.title else QStaticText()
+        self._title_height = self._title.size().height() + TITLE_GAP if self.title else 0.0
         self._gist = None  # (pixel size, prepared text, font) of the zoomed-out gist
         self._label = static_text(style.kind_label(self.kind), self._band_font)
         if source_lost:
@@ -176,7 +204,7 @@ class NodeItem(QGraphicsItem):
             metrics = QFontMetricsF(self._badge_font)
             elided = metrics.elidedText(source_title, Qt.TextElideMode.ElideRight, TEXT_WIDTH - 18)
             self._badge = static_text(elided, self._badge_font)
-        height = _height_for(self._text.size().height(), bool(source_title))
+        height = _height_for(self._title_height + self._text.size().height(), bool(source_title))
         rect = QRectF(-style.NODE_WIDTH / 2, -height / 2, style.NODE_WIDTH, height)
         if rect != self._rect:
             self.prepareGeometryChange()
@@ -198,7 +226,8 @@ class NodeItem(QGraphicsItem):
         if source_lost:
             where += f"\n{style.SOURCE_CHANGED_TIP}"
         pin = "\n(pinned)" if self.pinned else ""
-        self._tip = f"{style.kind_label(self.kind).title()}: {node.text}{where}{pin}"
+        heading = f"{self.title}\n" if self.title else ""
+        self._tip = f"{style.kind_label(self.kind).title()}: {heading}{node.text}{where}{pin}"
         self._refresh_tooltip()
         self.update()
         return True
@@ -314,10 +343,13 @@ class NodeItem(QGraphicsItem):
         painter.drawStaticText(QPointF(left, label_top), self._label)
         if self.pinned:
             self._paint_pin(painter, band)
-        painter.setFont(self._text_font)
         painter.setPen(colors.text)
         text_top = self._rect.top() + style.BAND_HEIGHT + style.NODE_PADDING
-        painter.drawStaticText(QPointF(left, text_top), self._text)
+        if self.title:
+            painter.setFont(title_font())
+            painter.drawStaticText(QPointF(left, text_top), self._title)
+        painter.setFont(self._text_font)
+        painter.drawStaticText(QPointF(left, text_top + self._title_height), self._text)
         if self.source_lost:
             self._paint_warning(painter)
         elif self.source_title:
@@ -328,8 +360,9 @@ class NodeItem(QGraphicsItem):
             self._paint_handle(painter)
 
     def _paint_gist(self, painter: QPainter, detail: float, color) -> None:
-        """The first words of the text, in a type that stays readable on screen when the whole
-        map is fitted into a small view. Prepared once per size step, not at every paint."""
+        """The first words of the title (else of the text), in a type that stays readable on
+        screen when the whole map is fitted into a small view. Prepared once per size step, not
+        at every paint."""
         size = max(4, round(style.GIST_SCREEN_PIXELS / detail / 4.0) * 4)
         body = QRectF(self._rect.left() + style.NODE_PADDING,
                       self._rect.top() + style.BAND_HEIGHT + style.NODE_PADDING / 2,
@@ -339,7 +372,7 @@ class NodeItem(QGraphicsItem):
             font.setPixelSize(size)
             metrics = QFontMetricsF(font)
             lines = max(1, int(body.height() // metrics.lineSpacing()))
-            words = " ".join(self.text.split())
+            words = " ".join((self.title or self.text).split())
             room = TEXT_WIDTH * lines
             while True:  # word wrap wastes the ends of lines: elide until the lines fit
                 gist = metrics.elidedText(words, Qt.TextElideMode.ElideRight, room)

@@ -14,7 +14,8 @@ NODE_PADDING = 10.0
 BAND_HEIGHT = 19.0
 BADGE_HEIGHT = 18.0
 TEXT_WIDTH = NODE_WIDTH - 2 * NODE_PADDING
-LINE_HEIGHT = 16.0  # 10 pt DejaVu Sans as QStaticText lays it out
+LINE_HEIGHT = 16.0  # 10 pt DejaVu Sans as QStaticText lays it out (bold too)
+TITLE_GAP = 2.0  # between a card's bold title line and its text
 # Advance widths in pixels of the printable ASCII characters (10 pt DejaVu Sans, 96 dpi),
 # measured with QFontMetricsF; other characters use a typical width.
 _ASCII_WIDTHS = (
@@ -62,13 +63,26 @@ def text_lines(text: str, width: float = TEXT_WIDTH) -> int:
     return lines
 
 
-def estimate_size(text: str, kind: str = "claim", *, has_source: bool = False) -> Size:
+def shown_title(text: str, title: str | None) -> str | None:
+    """The title a card shows on its own bold line above the text (one line, elided when
+    long): None for an untitled node, and for one whose text is no more than its title."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    return None if title == " ".join(text.split()) else title
+
+
+def estimate_size(
+    text: str, kind: str = "claim", *, has_source: bool = False, title: str | None = None
+) -> Size:
     """The (width, height) of the card the canvas draws for this text, without Qt.
 
-    Cards are a fixed width; the height is the kind band, the padding, the wrapped text and,
-    for a node taken from a document, the source badge. ``kind`` does not change the size of
-    today's cards and is taken so that callers need not know that.
+    Cards are a fixed width; the height is the kind band, the padding, the title line (see
+    ``shown_title``), the wrapped text and, for a node taken from a document, the source badge.
+    ``kind`` does not change the size of today's cards and is taken so that callers need not
+    know that.
     """
     badge = BADGE_HEIGHT + 2 if has_source else 0.0
-    height = BAND_HEIGHT + 2 * NODE_PADDING + LINE_HEIGHT * text_lines(text or "") + badge
+    heading = LINE_HEIGHT + TITLE_GAP if shown_title(text or "", title) else 0.0
+    height = BAND_HEIGHT + 2 * NODE_PADDING + heading + LINE_HEIGHT * text_lines(text or "") + badge
     return (NODE_WIDTH, height)

@@ -415,7 +415,8 @@ def layout(
     for i, node in enumerate(graph.nodes):
         size = sizes.get(node.id)
         if size is None:
-            size = estimate_size(node.text, node.kind, has_source=node.excerpt_id is not None)
+            size = estimate_size(node.text, node.kind, has_source=node.excerpt_id is not None,
+                                 title=node.title)
         w, h = float(size[0]), float(size[1])
         if direction == "TB":
             breadth[i], depth[i], cu[i], cv[i] = w, h, float(node.x), float(node.y)
@@ -526,7 +527,8 @@ def place_near(
     def frame(node):
         s = sizes.get(node.id)
         if s is None:
-            s = estimate_size(node.text, node.kind, has_source=node.excerpt_id is not None)
+            s = estimate_size(node.text, node.kind, has_source=node.excerpt_id is not None,
+                              title=node.title)
         w, h = float(s[0]), float(s[1])
         return (node.x, node.y, w, h) if tb else (node.y, node.x, h, w)
 
