@@ -51,7 +51,23 @@ def writer_for(path: Path) -> Callable[[ArgumentMap], str] | None:
 
 def read_map(path: Path) -> ArgumentMap:
     """A map from an Argdown, AIF/OVA JSON, Kialo or Compendium XML file (FormatError names
-    file and line)."""
+    file and line), laid out when the file holds no positions of its own."""
+    return place_if_unplaced(_read_map(path))
+
+
+def place_if_unplaced(amap: ArgumentMap) -> ArgumentMap:
+    """Lay out a map whose nodes all sit on one spot (Argdown and Kialo have no positions), so
+    a converted map does not open as one pile of cards; a map with positions stays as it is."""
+    if len(amap.nodes) > 1 and len({(n.x, n.y) for n in amap.nodes.values()}) == 1:
+        from debatemap.core.layout import layout
+
+        for node_id, (x, y) in layout(amap, move_all=True).items():
+            node = amap.nodes[node_id]
+            node.x, node.y = x, y
+    return amap
+
+
+def _read_map(path: Path) -> ArgumentMap:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
