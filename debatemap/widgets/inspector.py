@@ -77,6 +77,7 @@ class InspectorDock(QDockWidget):
         self.node_ids: list[str] = []
         self.edge_ids: list[str] = []
         self._updating = False
+        self._title_for: str | None = None  # the node whose title the Title field shows
         self._typing_since: float | None = None  # when the uncommitted typing began
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
@@ -103,6 +104,12 @@ class InspectorDock(QDockWidget):
     def _build_node_page(self) -> QWidget:
         page, form = _form_page()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("none (a short name, shown in bold)")
+        self.title_edit.setToolTip("A short name for the node, shown in bold on its card"
+                                   " (Argdown's [Title] or <Title>); Enter sets it")
+        self.title_edit.editingFinished.connect(self.commit_title)
+        form.addRow("Title", self.title_edit)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMaximumHeight(90)
@@ -195,10 +202,12 @@ class InspectorDock(QDockWidget):
 
     def set_document(self, document: MapDocument | None) -> None:
         self.commit_text()
+        self.commit_title()
         if self.document is not None:
             for signal, slot in self._connections(self.document):
                 signal.disconnect(slot)
         self.document = document
+        self._title_for = None
         if document is not None:
             for signal, slot in self._connections(document):
                 signal.connect(slot)
@@ -216,6 +225,7 @@ class InspectorDock(QDockWidget):
 
     def set_selection(self, node_ids: list[str], edge_ids: list[str] = ()) -> None:
         self.commit_text()  # typing in progress belongs to the node that was shown
+        self.commit_title()
         if self.document is not None and list(node_ids) != self.node_ids:
             self.document.close_text_merge()
         self.node_ids, self.edge_ids = list(node_ids), list(edge_ids)
@@ -255,6 +265,9 @@ class InspectorDock(QDockWidget):
 
     def _show_node(self, node) -> None:
         amap = self.document.map
+        if node.id != self._title_for or not self.title_edit.isModified():
+            self.title_edit.setText(node.title or "")  # (not over a title being typed)
+            self._title_for = node.id
         if self.text_edit.toPlainText() != node.text:
             self.text_edit.setPlainText(node.text)
         self.kind_combo.setCurrentText(str(node.kind))
@@ -330,6 +343,21 @@ class InspectorDock(QDockWidget):
         text = self.text_edit.toPlainText()
         if node is not None and text.strip() and text != node.text:
             self.document.set_node_text(node.id, text)
+
+    def commit_title(self) -> None:
+        """Set the typed title of the node it was typed for (blank: no title), as one step."""
+        if not self.title_edit.isModified():
+            return
+        self.title_edit.setModified(False)
+        if self.document is None or self._title_for not in self.document.map.nodes:
+            return
+        node = self.document.map.nodes[self._title_for]
+        title = " ".join(self.title_edit.text().split()) or None
+        if title != node.title:
+            self.document.set_node_fields({node.id: {"title": title}},
+                                          "Set title" if title else "Clear title")
+        elif self.title_edit.text() != (node.title or ""):
+            self.title_edit.setText(node.title or "")  # only spaces were typed: as it is
 
     def _kind_chosen(self) -> None:
         if self.document and self.node_ids:
