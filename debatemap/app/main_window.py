@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QU
 
 from debatemap.app import dialogs, reimport
 from debatemap.app.actions import EditActions
+from debatemap.app.audience import Audience
 from debatemap.app.map_actions import MapActions
 from debatemap.app.menus import build_menus
+from debatemap.app.presentation import Presentation
 from debatemap.app.shortcuts_window import ShortcutsWindow
 from debatemap.app.importer import DocumentImporter, ImportOutcome
 from debatemap.app.recent import RecentFiles
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self.analysis_dock.hide()
         self.edit_actions = EditActions(self)
         self.map_actions = MapActions(self)
+        self.presentation = Presentation(self)
+        self.audience = Audience(self, self.presentation)
         if hasattr(self.view, "focusChanged"):
             self.view.focusChanged.connect(self.map_actions.update_enabled)
         self.undo_action: QAction
@@ -242,6 +246,8 @@ class MainWindow(QMainWindow):
             self.scene = MapScene(document, self)
             self.scene.mapChanged.connect(self._update_counts)
         self.view.set_map_scene(self.scene)
+        self.audience.set_map_scene(self.scene)
+        self.presentation.document_switched()
         self.document_panel.set_document(document)
         self.inspector.set_document(document)
         self.find_dock.set_document(document)
@@ -421,6 +427,8 @@ class MainWindow(QMainWindow):
         QSettings().setValue(DIRECTORY_KEY, str(path.resolve().parent))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.presentation.leave()  # the window's own geometry and docks are what is saved
+        self.audience.close()
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         QSettings().setValue(STATE_KEY, self.saveState())
         self._set_document(None)

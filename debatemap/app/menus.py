@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from debatemap.app import dialogs
+from debatemap.app.audience import FOLLOW_FOCUS, MIRROR_VIEW
 from debatemap.app.exporting import export_map
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ def build_menus(window: "MainWindow") -> None:
             toggle.setShortcut(QKeySequence(keys))
         view_menu.addAction(toggle)
         window.addAction(toggle)
+    view_menu.addSeparator()
+    add_presentation_actions(window, view_menu)
     window.documents_toggle = window.document_panel.toggleViewAction()
     window.inspector_toggle = window.inspector.toggleViewAction()
     window.history_toggle = window.history_dock.toggleViewAction()
@@ -78,3 +81,31 @@ def build_menus(window: "MainWindow") -> None:
                                   QKeySequence("Ctrl+/"))
     window.about_action = add(help_menu, "&About Debatemap", lambda: dialogs.show_about(window))
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+
+def add_presentation_actions(window: "MainWindow", menu) -> None:
+    """Present (F5), the audience window (Ctrl+Shift+F5) and what the audience follows."""
+    add = window.edit_actions.action
+    window.present_action = add(
+        menu, "&Present", window.presentation.toggle, QKeySequence("F5"),
+        tip="Full screen in large, high-contrast type, the selected question framed. Space/Page"
+            " Down: next, Page Up: previous, +/-: zoom, Home: fit, Esc: leave")
+    window.present_action.setCheckable(True)
+    window.presentation.activeChanged.connect(window.present_action.setChecked)
+    window.audience_action = add(
+        menu, "Audience &Window",
+        lambda: window.audience.set_open(window.audience_action.isChecked()),
+        QKeySequence("Ctrl+Shift+F5"),
+        tip="A read-only view of the map for a second screen, following the presented question")
+    window.audience_action.setCheckable(True)
+    window.audience.openChanged.connect(window.audience_action.setChecked)
+    window.audience.share_actions([window.present_action, window.audience_action])
+    follows = menu.addMenu("Audience &Shows")
+    group = QActionGroup(window)
+    window.audience_follow_actions = {}
+    for mode, text in ((FOLLOW_FOCUS, "The &Presented Question"), (MIRROR_VIEW, "What &I See")):
+        action = add(follows, text, lambda m=mode: window.audience.set_follow_mode(m))
+        action.setCheckable(True)
+        action.setChecked(window.audience.follow_mode() == mode)
+        group.addAction(action)
+        window.audience_follow_actions[mode] = action

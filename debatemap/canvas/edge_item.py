@@ -137,15 +137,16 @@ class EdgeItem(QGraphicsItem):
             return
         colors = style.palette()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = self.hovered and colors.chrome  # a palette without chrome shows no hover
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.faded and not (selected or self.hovered):
+        if self.faded and not (selected or hovered):
             painter.setOpacity(style.OUT_LINK_OPACITY)
-        if selected or self.hovered or self.drop_target:
+        if selected or hovered or self.drop_target:
             glow = QColor(colors.selection if selected else colors.hover)
             glow.setAlpha(90 if selected else 60)
             painter.setPen(QPen(glow, 8.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(self._line)
-        width = style.EDGE_WIDTH + (0.8 if selected or self.hovered else 0.0)
+        width = style.EDGE_WIDTH + (0.8 if selected or hovered else 0.0)
         pen = style.edge_pen(self.edge_type, width)
         painter.setPen(pen)
         painter.drawLine(self._shaft)

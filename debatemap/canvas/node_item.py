@@ -309,7 +309,7 @@ class NodeItem(QGraphicsItem):
             painter.drawPath(self._outline)
         faded = self.label == "out"
         if faded:  # defeated: the whole card recedes; its badge (drawn last) does not
-            painter.setOpacity(style.OUT_OPACITY)
+            painter.setOpacity(colors.out_opacity)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.node_fill)
         painter.drawPath(self._outline)
@@ -319,7 +319,7 @@ class NodeItem(QGraphicsItem):
             border = QPen(colors.selection, 2.4)
         elif self.source_lost:
             border = QPen(colors.warning_fill, 1.6, Qt.PenStyle.DashLine)
-        elif self.drop_target or self.hovered:
+        elif self.drop_target or (self.hovered and colors.chrome):
             border = QPen(colors.hover, 1.8)
         else:
             border = QPen(colors.node_border, 1.0)
@@ -356,7 +356,7 @@ class NodeItem(QGraphicsItem):
             self._paint_badge(painter)
         painter.setOpacity(1.0)
         self._paint_marks(painter)
-        if self.hovered and not self.drop_target:
+        if self.hovered and not self.drop_target and colors.chrome:
             self._paint_handle(painter)
 
     def _paint_gist(self, painter: QPainter, detail: float, color) -> None:

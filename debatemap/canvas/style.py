@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -51,6 +52,7 @@ EDGE_STYLES: dict[str, tuple[str, str, str]] = {  # type: (pattern, end marker, 
     EdgeType.CONTRADICTORY: ("dashdot", "bar", "bar"),
 }
 EDGE_WIDTH = 2.0
+OUT_OPACITY = 0.45  # a card whose claim is out (evaluation) is drawn this faint
 ARROW_SIZE = 13.0
 BAR_WIDTH = 20.0
 
@@ -70,6 +72,9 @@ class Palette:
     edges: dict
     warning_fill: QColor  # the "source changed" pill of a passage lost in a re-import
     warning_text: QColor
+    chrome: bool = True  # hover feedback and link handles (editing chrome) are drawn
+    line_scale: float = 1.0  # links are drawn this much thicker
+    out_opacity: float = OUT_OPACITY  # how faint a defeated card is drawn
 
 
 def _edge_colors(dark: bool) -> dict[str, QColor]:
@@ -105,15 +110,58 @@ def system_is_dark() -> bool:
     return QApplication.palette().window().color().lightness() < 128
 
 
+# The projector palette: black text on white cards with dark outlines over a light backdrop
+# (dark text on light projects best in a lit room), deeper link colours drawn thicker, and no
+# editing chrome (hover outlines, link handles), so another view's hover never shows.
+_PRESENTATION_EDGES = {
+    EdgeType.SUPPORT: "#0b7a35", EdgeType.ATTACK: "#c0180c", EdgeType.UNDERCUT: "#c0180c",
+    EdgeType.PREMISE: "#3d434b", EdgeType.CONCLUSION: "#1b1d21", EdgeType.CONTRARY: "#6c2a8c",
+    EdgeType.CONTRADICTORY: "#6c2a8c", EdgeType.ENTAILS: "#1f5fae",
+}
+PRESENTATION_LINE_SCALE = 1.8
+PRESENTATION_OUT_OPACITY = 0.85  # a defeated card must stay readable on a projector
+_presentation: Palette | None = None
+
+
+def presentation_palette() -> Palette:
+    """High contrast for a projector or a shared screen (presentation mode, the audience)."""
+    global _presentation
+    if _presentation is None:
+        _presentation = Palette(
+            False, QColor("#e4e8ee"), QColor("#ffffff"), QColor("#1b1d21"), QColor("#000000"),
+            QColor("#3d434b"), QColor("#ffffff"), QColor("#d35400"), QColor("#1f5fae"),
+            QColor("#eef1f5"), {k: QColor(v) for k, v in _PRESENTATION_EDGES.items()},
+            QColor("#b34700"), QColor("#ffffff"), chrome=False,
+            line_scale=PRESENTATION_LINE_SCALE, out_opacity=PRESENTATION_OUT_OPACITY)
+    return _presentation
+
+
 _current: Palette | None = None
+_painting: Palette | None = None  # set while one view paints in its own palette
 
 
 def palette() -> Palette:
-    """The palette in use; follows the system palette (call ``refresh_palette`` on change)."""
+    """The palette in use: the one a view is painting with right now (see ``painting_with``),
+    else the one following the system palette (call ``refresh_palette`` on change)."""
     global _current
+    if _painting is not None:
+        return _painting
     if _current is None:
         _current = make_palette(system_is_dark())
     return _current
+
+
+@contextmanager
+def painting_with(chosen: Palette | None):
+    """Make ``palette()`` answer ``chosen`` while the block runs (one view's paint pass). Items
+    read the palette in ``paint``, so views of one scene can each paint in their own palette;
+    geometry (card sizes, text wrapping) is shared and never depends on it."""
+    global _painting
+    before, _painting = _painting, chosen
+    try:
+        yield
+    finally:
+        _painting = before
 
 
 def refresh_palette(dark: bool | None = None) -> Palette:
@@ -145,6 +193,7 @@ def edge_color(edge_type: str) -> QColor:
 
 
 def edge_pen(edge_type: str, width: float = EDGE_WIDTH) -> QPen:
+    width *= palette().line_scale
     pen = QPen(edge_color(edge_type), width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -196,7 +245,6 @@ SOURCE_CHANGED_TIP = ("⚠ Source changed: the document was re-imported and this
 # The badge's shape carries the label (filled disc + check / ring + cross / ring + "?"), so it
 # reads in greyscale and print; colour only repeats it. Defeated cards are drawn faded.
 EVAL_BADGE_RADIUS = 7.5  # inside the kind band (BAND_HEIGHT)
-OUT_OPACITY = 0.45  # a card whose claim is out
 OUT_LINK_OPACITY = 0.3  # a link disabled by an undercut
 EVAL_WORDS = {"in": "in (stands)", "out": "out (defeated)", "undecided": "undecided"}
 _EVAL_LIGHT = {"in": "#1d6b3c", "out": "#a3261c", "undecided": "#3d434b"}
