@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -26,6 +26,7 @@ from debatemap.canvas.edge_item import EdgeItem
 from debatemap.canvas.node_item import NodeItem
 from debatemap.canvas.png_writer import write_png
 from debatemap.canvas.scene import MapScene
+from debatemap.canvas.svg_portable import SVG_DPI, portable_svg
 from debatemap.core.errors import DebatemapError
 
 MARGIN = 24.0  # scene units around the cards
@@ -247,16 +248,19 @@ def export_png(scene_or_document, path: Path | str, *, scale: float = 1.0, dpi: 
 
 def export_svg(scene_or_document, path: Path | str, *, selection_only: bool = False,
                title: str | None = None, description: str | None = None) -> ExportResult:
-    """Write the map as SVG: vector, the text as <text> elements (escaped by Qt's generator),
-    the map's title and a description in <title>/<desc>, a viewBox of the map's size."""
+    """Write the map as SVG: vector, the text as <text> elements (escaped by Qt's generator)
+    in the canvas's face, spacing and widths for any viewer (svg_portable), the map's title and a
+    description in <title>/<desc>, a viewBox of the map's size."""
     with _scene_of(scene_or_document) as scene, _export_look(scene, selection_only) as source:
         width, height = math.ceil(source.width()), math.ceil(source.height())
         with _atomic(path) as temporary:
+            buffer = QBuffer()  # the generator's output is rewritten for browsers, then written once
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             generator = QSvgGenerator()
-            generator.setFileName(temporary)
+            generator.setOutputDevice(buffer)
             generator.setSize(QSize(width, height))
             generator.setViewBox(QRectF(0, 0, width, height))
-            generator.setResolution(96)
+            generator.setResolution(int(SVG_DPI))
             generator.setTitle(title if title is not None else _title(scene))
             generator.setDescription(description if description is not None else
                                      f"Argument map exported by Debatemap on {datetime.date.today()}")
@@ -267,7 +271,8 @@ def export_svg(scene_or_document, path: Path | str, *, selection_only: bool = Fa
                 _render(scene, painter, QRectF(0, 0, width, height), source)
             finally:
                 painter.end()
-            del generator  # closes the file
+            svg = portable_svg(bytes(buffer.data()).decode("utf-8"), width, height)
+            Path(temporary).write_text(svg, encoding="utf-8")
     return ExportResult(width, height, path=Path(path))
 
 

@@ -3,14 +3,17 @@ selection, atomic writes."""
 
 import math
 import re
+import shutil
 import struct
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QRectF
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QFontInfo, QFontMetricsF, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
-from debatemap.canvas import MapScene
+from debatemap.canvas import MapScene, style
 from debatemap.canvas import export
 from debatemap.canvas.export import (ExportError, export_pdf, export_png, export_svg,
                                      render_document)
@@ -271,3 +274,102 @@ def test_render_map_file_and_empty_map(qapp, tmp_path):
     assert result.width > 0 and QImage(str(result.path)).width() == result.width
     svg = export.render_map_file(tmp_path / "empty.debatemap", tmp_path / "empty.svg")
     ET.parse(svg.path)
+
+
+# ---- the SVG in other renderers -------------------------------------------------------------
+
+
+def card_ink(image, rect):
+    """(left, top, right, bottom) of the near-black pixels (the card's own text) in ``rect``."""
+    xs, ys = [], []
+    for y in range(max(0, int(rect.top())), min(image.height(), int(rect.bottom()))):
+        for x in range(max(0, int(rect.left())), min(image.width(), int(rect.right()))):
+            colour = image.pixelColor(x, y)
+            channels = (colour.red(), colour.green(), colour.blue())
+            if max(channels) < 90 and max(channels) - min(channels) < 30:
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def assert_same_text_placement(reference, other, cards):
+    """Every card's dark text covers the same box (within 2 px) in both pictures (a card faded
+    out by the evaluation has none in either)."""
+    assert reference.size() == other.size()
+    compared = 0
+    for rect in cards:
+        ours, theirs = card_ink(reference, rect), card_ink(other, rect)
+        if ours is None:
+            assert theirs is None, rect
+            continue
+        assert theirs is not None, rect
+        assert max(abs(a - b) for a, b in zip(ours, theirs)) <= 2, (rect, ours, theirs)
+        compared += 1
+    assert compared >= 2
+
+
+@pytest.fixture
+def rendered(hostile, tmp_path):
+    """The hostile map's scene exported as PNG and SVG, with each card's rectangle in pixels."""
+    scene = MapScene(hostile)
+    try:
+        png = export_png(scene, tmp_path / "map.png")
+        svg = export_svg(scene, tmp_path / "map.svg")
+        origin = drawn_bounds(scene).topLeft()
+        cards = [item.sceneBoundingRect().translated(-origin) for item in scene.node_items.values()]
+    finally:
+        scene.detach()
+    return QImage(str(png.path)).convertToFormat(QImage.Format.Format_RGB32), svg, cards
+
+
+def test_svg_is_valid_for_qt_and_draws_the_text_where_the_png_has_it(rendered):
+    png, svg, cards = rendered
+    renderer = QSvgRenderer(str(svg.path))
+    assert renderer.isValid()
+    assert (renderer.defaultSize().width(), renderer.defaultSize().height()) == tuple(svg)
+    image = QImage(renderer.defaultSize(), QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    assert_same_text_placement(png, image, cards)
+
+
+def test_svg_names_the_face_drawn_with_a_fallback_and_keeps_spacing_and_widths(rendered):
+    _png, svg, _cards = rendered
+    raw = svg.path.read_text(encoding="utf-8")
+    root = ET.fromstring(raw)
+    assert (root.get("width"), root.get("height")) == (str(svg.width), str(svg.height))
+    face = QFontInfo(style.text_font()).family()
+    families = {element.get("font-family") for element in root.iter() if element.get("font-family")}
+    assert families == {f"'{face}', sans-serif"}
+    texts = list(root.iter(f"{SVG}text"))
+    band = next(t for t in texts if t.text == style.kind_label(NodeKind.OBJECTION))
+    assert float(band.get("letter-spacing")) == pytest.approx(style.band_font().letterSpacing())
+    spaced = QFontMetricsF(style.band_font()).horizontalAdvance(band.text)
+    assert float(band.get("textLength")) == pytest.approx(spaced, abs=0.01)
+    line = next(t for t in texts if t.text.startswith("A plain reason"))
+    assert line.get("lengthAdjust") == "spacingAndGlyphs"
+    assert float(line.get("textLength")) == pytest.approx(
+        QFontMetricsF(style.text_font()).horizontalAdvance(line.text), abs=0.01)
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+@pytest.mark.skipif(chromium() is None, reason="no Chromium to open the SVG in a real browser")
+def test_a_browser_draws_the_svg_text_where_the_png_has_it(rendered, tmp_path):
+    png, svg, cards = rendered
+    shot = tmp_path / "chromium.png"
+    run = subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                          "--hide-scrollbars", "--force-device-scale-factor=1",
+                          f"--window-size={svg.width},{svg.height}", f"--screenshot={shot}",
+                          svg.path.as_uri()], capture_output=True, timeout=120)
+    assert run.returncode == 0 and shot.exists(), run.stderr[-500:]
+    assert_same_text_placement(png, QImage(str(shot)).convertToFormat(QImage.Format.Format_RGB32),
+                               cards)
