@@ -7,17 +7,20 @@ an event filter on the view's viewport runs that view's paint pass inside
 in ``paint`` gets the projector colours and thicker links there, while another view of the same
 scene keeps the normal palette. The view's own background brush replaces the scene's.
 
-A spotlight (``set_spotlight``) veils everything but some cards and the links among them (the
-presented subtree) in the backdrop colour, so the rest of the map recedes without being hidden.
+A spotlight (``set_spotlight``) keeps some cards and the links among them (the presented
+subtree) lit and veils the rest of the map in the backdrop colour, so it recedes without being
+hidden: after the view's own paint pass the exposed area is veiled and the lit items are painted
+once more on top. No shape is computed, so a spotlight on thousands of cards costs one more
+paint of the lit items in view.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyle, QStyleOptionGraphicsItem
 
 from debatemap.canvas import style
 from debatemap.canvas.edge_item import EdgeItem
@@ -25,19 +28,18 @@ from debatemap.canvas.node_item import NodeItem
 from debatemap.canvas.scene import MapScene
 
 _FILTER_NAME = "presentationStyle"
-SPOTLIGHT_MARGIN = 6.0  # scene units kept clear around a lit card (its selection halo)
-SPOTLIGHT_RADIUS = 10.0
 VEIL_ALPHA = 185  # of 255: the cards outside the spotlight stay faintly visible
 
 
 class _PresentationPainter(QObject):
-    """Paints its view's viewport with the presentation palette in force."""
+    """Paints its view's viewport with the presentation palette in force (and the spotlight)."""
 
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view)
         self.setObjectName(_FILTER_NAME)
         self._view = view
-        self.spotlight: QPainterPath | None = None  # what stays lit, in scene coordinates
+        self.lit_nodes: frozenset[str] | None = None  # None: no spotlight
+        self.lit_edges: frozenset[str] = frozenset()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Paint:
@@ -45,20 +47,40 @@ class _PresentationPainter(QObject):
         with style.painting_with(style.presentation_palette()):
             # the view's own dispatch (QAbstractScrollArea -> paintEvent), with the palette set
             self._view.viewportEvent(event)
-        if self.spotlight is not None:
-            self._paint_veil()
+            if self.lit_nodes is not None and isinstance(self._view.scene(), MapScene):
+                self._paint_spotlight(event)
         return True
 
-    def _paint_veil(self) -> None:
+    def _is_lit(self, item: QGraphicsItem) -> bool:
+        if isinstance(item, NodeItem):
+            return item.node_id in self.lit_nodes
+        return isinstance(item, EdgeItem) and item.edge_id in self.lit_edges
+
+    def _paint_spotlight(self, event: QPaintEvent) -> None:
         view = self._view
-        veil = QPainterPath()  # odd-even: the viewport minus the (non-overlapping) lit shapes
-        veil.addRect(QRectF(view.viewport().rect()))
-        veil.addPath(view.viewportTransform().map(self.spotlight))
-        color = QColor(style.presentation_palette().background)
-        color.setAlpha(VEIL_ALPHA)
+        region = event.region()
+        area = region.boundingRect()
+        exposed = view.mapToScene(area.adjusted(-2, -2, 2, 2)).boundingRect()
+        veil = QColor(style.presentation_palette().background)
+        veil.setAlpha(VEIL_ALPHA)
         painter = QPainter(view.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillPath(veil, color)
+        painter.setClipRegion(region)
+        painter.fillRect(area, veil)
+        painter.setRenderHints(view.renderHints())
+        to_viewport = view.viewportTransform()
+        lit = [item for item in view.scene().items(exposed, Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+                                                   Qt.SortOrder.AscendingOrder)
+               if item.isVisible() and self._is_lit(item)]
+        for item in lit:  # bottom first, as the view paints them
+            option = QStyleOptionGraphicsItem()
+            option.state = QStyle.StateFlag.State_Enabled
+            if item.isSelected():
+                option.state |= QStyle.StateFlag.State_Selected
+            option.exposedRect = item.boundingRect()
+            painter.save()
+            painter.setTransform(item.sceneTransform() * to_viewport)
+            item.paint(painter, option, view.viewport())
+            painter.restore()
         painter.end()
 
 
@@ -91,51 +113,43 @@ def has_presentation_style(view: QGraphicsView) -> bool:
     return _painter_of(view) is not None
 
 
-def lit_shape(scene: MapScene, node_ids: Iterable[str]) -> QPainterPath:
-    """The visible cards of these nodes (with a little room around them) and the links among
-    them, as one path without overlaps, in scene coordinates."""
-    ids = set(node_ids)
-    shape = QPainterPath()
-    shape.setFillRule(Qt.FillRule.WindingFill)
-    for node_id in ids:
-        item = scene.node_items.get(node_id)
-        if item is not None and item.isVisible():
-            room = item.sceneBoundingRect().adjusted(-SPOTLIGHT_MARGIN, -SPOTLIGHT_MARGIN,
-                                                    SPOTLIGHT_MARGIN, SPOTLIGHT_MARGIN)
-            shape.addRoundedRect(room, SPOTLIGHT_RADIUS, SPOTLIGHT_RADIUS)
+def set_spotlight(view: QGraphicsView, node_ids: Iterable[str] | None) -> None:
+    """Keep these nodes' cards and the links among them lit and veil the rest (None, or every
+    node of the map: no veil). Call again after the map changed. Only a view in the
+    presentation style has a spotlight."""
+    painter = _painter_of(view)
+    scene = view.scene()
+    if painter is None:
+        return
+    lit_nodes, lit_edges = None, frozenset()
+    if node_ids is not None and isinstance(scene, MapScene):
+        lit_nodes = frozenset(node_ids)
+        if lit_nodes.issuperset(scene.node_items):
+            lit_nodes = None  # the whole map is lit
+        else:
+            lit_edges = _edges_among(scene, lit_nodes)
+    if (lit_nodes, lit_edges) != (painter.lit_nodes, painter.lit_edges):
+        painter.lit_nodes, painter.lit_edges = lit_nodes, lit_edges
+        view.viewport().update()
+
+
+def _edges_among(scene: MapScene, node_ids: frozenset[str]) -> frozenset[str]:
+    """The links from a lit node to a lit node, or (an undercut) to a lit link."""
     lit: dict[str, bool] = {}
 
     def among(edge: EdgeItem, depth: int = 0) -> bool:
         if edge.edge_id not in lit:
             target = edge.target_item
-            inside = isinstance(target, NodeItem) and target.node_id in ids
+            inside = isinstance(target, NodeItem) and target.node_id in node_ids
             if isinstance(target, EdgeItem) and depth < 32:
                 inside = among(target, depth + 1)
-            lit[edge.edge_id] = edge.source_item.node_id in ids and inside
+            lit[edge.edge_id] = edge.source_item.node_id in node_ids and inside
         return lit[edge.edge_id]
 
-    for edge in scene.edge_items.values():
-        if edge.isVisible() and among(edge):
-            shape.addPath(edge.mapToScene(edge.shape()))
-    return shape.simplified()
+    return frozenset(edge_id for edge_id, edge in scene.edge_items.items() if among(edge))
 
 
-def set_spotlight(view: QGraphicsView, node_ids: Iterable[str] | None) -> None:
-    """Veil everything but these nodes' cards and the links among them (None: no veil). Call
-    again after the map changed. Only a view in the presentation style has a spotlight."""
+def spotlight(view: QGraphicsView) -> frozenset[str] | None:
+    """The node ids the spotlight keeps lit (None: nothing is veiled)."""
     painter = _painter_of(view)
-    scene = view.scene()
-    if painter is None:
-        return
-    shape = None
-    if node_ids is not None and isinstance(scene, MapScene):
-        shape = lit_shape(scene, node_ids)
-    if shape != painter.spotlight:
-        painter.spotlight = shape
-        view.viewport().update()
-
-
-def spotlight(view: QGraphicsView) -> QPainterPath | None:
-    """What the spotlight keeps lit, in scene coordinates (None: nothing is veiled)."""
-    painter = _painter_of(view)
-    return QPainterPath(painter.spotlight) if painter is not None and painter.spotlight else None
+    return painter.lit_nodes if painter is not None else None

@@ -95,9 +95,7 @@ def test_the_cards_outside_the_presented_subtree_are_veiled(window, sample, qtbo
     qtbot.waitUntil(window.isFullScreen)
     qtbot.wait(10)
     lit = spotlight(view)
-    for key in SAMPLE_NODES:
-        inside = key in ("cost", "collection", "budget")
-        assert lit.contains(scene.node_items[sample[key]].scenePos()) == inside, key
+    assert lit == {sample["cost"], sample["collection"], sample["budget"]}
     # a blank corner of a card outside: white under the veil becomes almost the backdrop
     card = scene.node_items[sample["boarding"]]  # left of the rebuttal, partly in view
     corner = view.mapFromScene(card.mapToScene(card.rect.bottomRight() + QPointF(-4, -4)))
