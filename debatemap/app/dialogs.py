@@ -99,7 +99,25 @@ EXPORT_FILTERS = {
     "PNG image (*.png)": ".png",
     "SVG vector image (*.svg)": ".svg",
     "PDF document (*.pdf)": ".pdf",
+    "Argdown (*.argdown)": ".argdown",
+    "AIF JSON for OVA (*.aif.json)": ".aif.json",
+    "GraphML for yEd, Gephi (*.graphml)": ".graphml",
+    "Markdown outline handout (*.md)": ".md",
+    "Kialo text (*.kialo.txt)": ".kialo.txt",
 }
+#: files File → Import Map… reads (interchange.registry.read_map decides by name and content)
+FOREIGN_MAP_FILTER = ("Argument maps (*.argdown *.json *.txt *.xml);;Argdown (*.argdown);;"
+                      "AIF JSON, OVA (*.json);;Kialo export (*.txt);;Compendium XML (*.xml);;"
+                      "All files (*)")
+
+
+def export_suffix(path: Path) -> str | None:
+    """The export format a file name asks for (".aif.json" before ".json"), or None."""
+    name = path.name.lower()
+    for suffix in sorted(EXPORT_FILTERS.values(), key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return None
 
 
 def ask_export_path(parent: QWidget | None, directory: str = "") -> Path | None:
@@ -110,9 +128,14 @@ def ask_export_path(parent: QWidget | None, directory: str = "") -> Path | None:
     if not name:
         return None
     path = Path(name)
-    if path.suffix.lower() not in EXPORT_FILTERS.values():
+    if export_suffix(path) is None:
         path = path.with_name(path.name + EXPORT_FILTERS.get(chosen, ".png"))
     return path
+
+
+def ask_foreign_map_path(parent: QWidget | None, directory: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Import Map", directory, FOREIGN_MAP_FILTER)
+    return Path(name) if name else None
 
 
 def ask_export_options(parent: QWidget | None, suffix: str, has_selection: bool) -> dict | None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from debatemap.app import dialogs
 from debatemap.app.audience import FOLLOW_FOCUS, MIRROR_VIEW
 from debatemap.app.exporting import export_map
+from debatemap.app.map_import import import_map
 
 if TYPE_CHECKING:
     from debatemap.app.main_window import MainWindow
@@ -27,6 +28,10 @@ def build_menus(window: "MainWindow") -> None:
     window.import_action = add(
         file_menu, "&Import Documents…", window.import_documents, QKeySequence("Ctrl+Shift+I")
     )
+    window.import_map_action = add(file_menu, "Import &Map…", lambda: import_map(window))
+    window.import_map_action.setStatusTip(
+        "Make a new map from an Argdown, AIF/OVA, Kialo or Compendium file and open it"
+    )
     window.reimport_action = add(file_menu, "&Re-import Document…", window.reimport_document)
     window.reimport_action.setStatusTip(
         "Replace the selected document by a newer version; claims taken from it are re-anchored"
@@ -34,7 +39,8 @@ def build_menus(window: "MainWindow") -> None:
     file_menu.addSeparator()
     window.save_as_action = add(file_menu, "Save &As…", window.save_as, QKeySequence("Ctrl+Shift+S"))
     window.export_action = add(file_menu, "&Export…", lambda: export_map(window), QKeySequence("Ctrl+E"))
-    window.export_action.setStatusTip("Write the map (or the selected cards) as PNG, SVG or PDF")
+    window.export_action.setStatusTip("Write the map as PNG, SVG or PDF (or only the selected cards),"
+                                       " or as Argdown, AIF/OVA, GraphML, Markdown or Kialo")
     file_menu.addSeparator()
     window.quit_action = add(file_menu, "&Quit", window.close, QKeySequence("Ctrl+Q"))
     window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
