@@ -20,8 +20,9 @@ with no text anywhere) gets the title as its text too, since a node needs text; 
 writes it back as the bare ``[Title]``, so the round trip is stable.
 
 Writing (``argdown_write.py``) uses ``node.title`` where there is one (a title two nodes share
-gets " 2", " 3"... on the second), otherwise a title made from the node's first words; those come
-back as titles.  A support or attack link whose source is a claim and which is undercut has no
+gets " 2", " 3"... on the second), otherwise a title made from the node's first words; reading
+drops a title that is exactly such a made-up one (the first six words of the node's own text,
+perhaps numbered), so an untitled node comes back untitled instead of repeating its opening.  A support or attack link whose source is a claim and which is undercut has no
 Argdown form (Argdown undercuts arguments only), so it is written as an argument of its own: a
 claim-to-claim support as ``<S supports T>`` with the premise-conclusion structure ``(1) [S]``
 ``----`` ``(2) [T]``; an attack (or a link onto an argument) as ``<S attacks T>`` that the source
@@ -445,12 +446,14 @@ class _Parser:
                 if occ_text and not text:
                     text = occ_text
                 tags += [t for t in occ_tags if t not in tags]
-            if not text:
-                text = item.title
-            if item.section:
-                tags.append("section:" + item.section)
             kind = NodeKind.ARGUMENT if item.kind == "a" else NodeKind.CLAIM
             title = item.title if item.titled else None
+            if not text:
+                text = item.title
+            if title is not None and is_made_title(title, text, kind):
+                title = None  # no more than the text's opening words, as our writer makes them up
+            if item.section:
+                tags.append("section:" + item.section)
             nodes[key] = Node(id=new_id("n"), text=text, kind=kind, tags=tuple(tags), title=title)
         edges: list[Edge] = []
         seen: set[tuple[str, str, str]] = set()
@@ -502,4 +505,4 @@ def read_argdown(text: str, name: str) -> ArgumentMap:
     return parser.build()
 
 
-from debatemap.interchange.argdown_write import write_argdown  # noqa: E402  (the public pair)
+from debatemap.interchange.argdown_write import is_made_title, write_argdown  # noqa: E402,F401

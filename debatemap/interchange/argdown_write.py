@@ -32,10 +32,22 @@ def _tag(tag: str) -> str:
 
 
 def _generated_title(node: Node) -> str:
-    words = re.sub(r"[^\w\s\-'.,!?]", " ", node.text).split()[:6]
+    return made_title(node.text, node.kind)
+
+
+def made_title(text: str, kind: NodeKind | str = NodeKind.CLAIM) -> str:
+    """The title the writer gives an untitled node: its first six words."""
+    words = re.sub(r"[^\w\s\-'.,!?]", " ", text).split()[:6]
     return " ".join(words).strip(" .,") or (
-        "Argument" if node.kind == NodeKind.ARGUMENT else "Statement"
+        "Argument" if kind == NodeKind.ARGUMENT else "Statement"
     )
+
+
+def is_made_title(title: str, text: str, kind: NodeKind | str = NodeKind.CLAIM) -> bool:
+    """True when ``title`` is what the writer makes up for an untitled node with this text
+    (``made_title``, perhaps with the " 2", " 3"... that keep titles unique)."""
+    made = made_title(text, kind)
+    return title == made or re.fullmatch(re.escape(made) + r" \d+", title) is not None
 
 
 def _titles(amap: ArgumentMap) -> dict[str, str]:
