@@ -4,7 +4,8 @@ Every action of a MapSession records one Change in the event it appends, so that
 can be replayed (see core.replay). A change holds, per collection:
 
 - ``remove``: the ids that went (removals are applied first),
-- ``put``: whole records that were added or replaced,
+- ``put``: whole records that were added or replaced (in JSON: the field names once, then
+  one row of values per record),
 - ``patch``: for records that stayed, the fields that changed and their new values,
 - ``order``: the new order of an ordered collection (participants, agenda, parked), given
   whenever it changed; agenda and parked items get ordinal = position,
@@ -89,22 +90,30 @@ def encode_value(value: Any) -> Any:
     return value
 
 
-def encode_record(record: Any) -> dict[str, Any]:
-    """A record as JSON-ready dict; a document without its text but with ``text_sha256``."""
-    if type(record) is Node:  # the bulk case: spelled out, it is several times faster
-        n = record
-        return {"id": n.id, "text": n.text, "kind": str(n.kind), "x": n.x, "y": n.y,
-                "pinned": n.pinned, "tags": list(n.tags), "color": n.color,
-                "author_id": n.author_id, "excerpt_id": n.excerpt_id,
-                "created": n.created.isoformat(), "mark": n.mark, "title": n.title}
-    if type(record) is Edge:
-        e = record
-        return {"id": e.id, "type": str(e.type), "source": e.source, "target": e.target,
-                "created": e.created.isoformat()}
-    data = {name: encode_value(getattr(record, name)) for name in type(record).__slots__}
-    if type(record) is Document:
-        data["text_sha256"] = text_hash(data.pop("text"))
-    return data
+def record_fields(record_type: type) -> list[str]:
+    """The fields a record of this type is written with (a document: no text, its hash)."""
+    names = list(record_type.__slots__)
+    if record_type is Document:
+        names[names.index("text")] = "text_sha256"
+    return names
+
+
+def encode_records(record_type: type, records: list) -> dict[str, Any]:
+    """Records of one type as ``{"fields": [...], "rows": [[...], ...]}`` (JSON-ready): the
+    field names once, then one list of values per record; a third smaller and faster to
+    write than one dict per record, which matters for a bulk addition of thousands."""
+    if record_type is Node:  # the bulk cases, spelled out
+        rows = [(n.id, n.text, n.kind, n.x, n.y, n.pinned, n.tags, n.color, n.author_id,
+                 n.excerpt_id, n.created.isoformat(), n.mark, n.title) for n in records]
+    elif record_type is Edge:
+        rows = [(e.id, e.type, e.source, e.target, e.created.isoformat()) for e in records]
+    elif record_type is Document:
+        rows = [tuple(text_hash(d.text) if name == "text" else encode_value(getattr(d, name))
+                      for name in Document.__slots__) for d in records]
+    else:
+        rows = [tuple(encode_value(getattr(r, name)) for name in record_type.__slots__)
+                for r in records]
+    return {"fields": record_fields(record_type), "rows": rows}
 
 
 def decode_fields(record_type: type, fields: dict[str, Any]) -> dict[str, Any]:
@@ -112,13 +121,18 @@ def decode_fields(record_type: type, fields: dict[str, Any]) -> dict[str, Any]:
     return {k: (decoders[k](v) if k in decoders and v is not None else v) for k, v in fields.items()}
 
 
-def decode_record(record_type: type, data: dict[str, Any]) -> Any:
-    """The record a dict of ``encode_record`` stands for (a document's text is "")."""
-    fields = dict(data)
-    if record_type is Document:
-        fields.pop("text_sha256", None)
-        fields["text"] = ""
-    return record_type(**decode_fields(record_type, fields))
+def decode_records(record_type: type, data: dict[str, Any]) -> tuple[list, dict[str, str]]:
+    """The records ``encode_records`` wrote (documents with text ""), and the text hashes of
+    documents by id."""
+    names = list(data["fields"])
+    records, hashes = [], {}
+    for row in data["rows"]:
+        fields = dict(zip(names, row, strict=True))
+        if record_type is Document:
+            hashes[fields["id"]] = fields.pop("text_sha256", "")
+            fields["text"] = ""
+        records.append(record_type(**decode_fields(record_type, fields)))
+    return records, hashes
 
 
 @dataclass
@@ -152,7 +166,8 @@ class Change:
         removals = {c: list(ids) for c, ids in self.remove.items() if ids}
         if removals:
             payload["remove"] = removals
-        puts = {c: [encode_record(r) for r in records] for c, records in self.put.items() if records}
+        puts = {c: encode_records(RECORD_TYPES[c], records) for c, records in self.put.items()
+                if records}
         if puts:
             payload["put"] = puts
         patches = {
@@ -179,10 +194,8 @@ class Change:
             raise ValueError("this event does not record what it changed")
         change = cls(reset=bool(payload.get("reset")))
         for collection, records in payload.get("put", {}).items():
-            record_type = _record_type(collection)
-            change.put[collection] = [decode_record(record_type, r) for r in records]
-            if record_type is Document:
-                change.text_hashes.update({r["id"]: r.get("text_sha256", "") for r in records})
+            change.put[collection], hashes = decode_records(_record_type(collection), records)
+            change.text_hashes.update(hashes)
         for collection, patches in payload.get("patch", {}).items():
             record_type = _record_type(collection)
             change.patch[collection] = {

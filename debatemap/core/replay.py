@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Iterable, Mapping
 
 from debatemap.core.argmap import ArgumentMap
-from debatemap.core.changes import Change, text_hash
+from debatemap.core.changes import ORDERED, Change, text_hash
 from debatemap.core.errors import DomainError, InvalidValueError
 from debatemap.core.model import AgendaItem, Document, Edge, Event, Excerpt, Node, ParkedItem
 from debatemap.core.model import Participant, Vote
@@ -109,6 +109,15 @@ class MapState:
         return Workshop.from_parts(
             amap if amap is not None else self.to_map(), self.votes.values(),
             self.agenda.values(), self.parked.values(), self.settings,
+        )
+
+    def as_change(self) -> Change:
+        """This whole state as a snapshot: a reset Change that rebuilds it from anything."""
+        return Change(
+            reset=True,
+            put={name: list(getattr(self, name).values()) for name in _COLLECTIONS},
+            order={name: list(getattr(self, name)) for name in ORDERED},
+            meta={"title": self.title, "dot_budget": self.dot_budget, "anonymous": self.anonymous},
         )
 
     def apply(self, change: Change, texts: "_Texts | None" = None) -> None:

@@ -35,6 +35,7 @@ from debatemap.core.model import (
     Participant,
     Vote,
 )
+from debatemap.core.tallies import Tally, ranked, tally_votes
 
 if TYPE_CHECKING:
     from debatemap.core.argmap import ArgumentMap
@@ -44,8 +45,6 @@ MAX_DOT_BUDGET = 99
 DEFAULT_TIMEBOX = 600  # seconds
 MAX_TIMEBOX = 24 * 3600
 MAX_NAME_LENGTH = 60
-#: How ``Workshop.results`` can order the voted nodes.
-RESULT_ORDERS = ("dots", "rating")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _PARTICIPANT_FIELDS = frozenset({"name", "color"})
 _AGENDA_FIELDS = frozenset({"timebox", "done", "spent"})
@@ -63,28 +62,6 @@ class WorkshopSettings:
 
     dot_budget: int = DEFAULT_DOT_BUDGET  # dots per participant
     anonymous: bool = False  # hide names on screen and in exports
-
-
-@dataclass(frozen=True)
-class ParticipantVotes:
-    dots: int = 0
-    rating: int | None = None
-
-
-@dataclass(frozen=True)
-class Tally:
-    """The votes on one node: dots in total, the ratings, and each participant's share."""
-
-    node_id: str
-    dots: int = 0
-    dot_voters: int = 0
-    rating_total: int = 0
-    rating_count: int = 0
-    by_participant: dict[str, ParticipantVotes] = field(default_factory=dict)
-
-    @property
-    def rating_mean(self) -> float | None:
-        return self.rating_total / self.rating_count if self.rating_count else None
 
 
 @dataclass
@@ -340,30 +317,7 @@ class Workshop:
 
     def tallies(self) -> dict[str, Tally]:
         """The tally of every node somebody voted on, by node id."""
-        found: dict[str, dict] = {}
-        for vote in self.votes.values():
-            entry = found.setdefault(vote.node_id, {})
-            dots, rating = entry.get(vote.participant_id, (0, None))
-            if vote.kind == "dot":
-                dots = vote.value
-            else:
-                rating = vote.value
-            entry[vote.participant_id] = (dots, rating)
-        order = {pid: i for i, pid in enumerate(self.map.participants)}
-        result = {}
-        for node_id, entry in found.items():
-            people = sorted(entry, key=lambda pid: (order.get(pid, len(order)), pid))
-            by = {pid: ParticipantVotes(*entry[pid]) for pid in people}
-            ratings = [p.rating for p in by.values() if p.rating is not None]
-            result[node_id] = Tally(
-                node_id=node_id,
-                dots=sum(p.dots for p in by.values()),
-                dot_voters=sum(1 for p in by.values() if p.dots),
-                rating_total=sum(ratings),
-                rating_count=len(ratings),
-                by_participant=by,
-            )
-        return result
+        return tally_votes(self.votes.values(), list(self.map.participants))
 
     def tally(self, node_id: str) -> Tally:
         """The votes on one node (an empty tally when nobody voted on it)."""
@@ -371,21 +325,8 @@ class Workshop:
         return self.tallies().get(node_id, Tally(node_id))
 
     def results(self, order: str = "dots") -> list[Tally]:
-        """The voted nodes, best first: by dots (then mean rating, then number of ratings) or
-        by mean rating (then number of ratings, then dots); ties keep the map's order."""
-        if order not in RESULT_ORDERS:
-            raise InvalidValueError(f"unknown order {order!r} (one of: dots, rating)")
-        position = {node_id: i for i, node_id in enumerate(self.map.nodes)}
-        tallies = list(self.tallies().values())
-
-        def mean(t: Tally) -> float:
-            return t.rating_mean if t.rating_mean is not None else -math.inf
-
-        if order == "dots":
-            key = lambda t: (-t.dots, -mean(t), -t.rating_count, position.get(t.node_id, 0))  # noqa: E731
-        else:
-            key = lambda t: (-mean(t), -t.rating_count, -t.dots, position.get(t.node_id, 0))  # noqa: E731
-        return sorted(tallies, key=key)
+        """The voted nodes, best first (see core.tallies.ranked); ties keep the map's order."""
+        return ranked(self.tallies().values(), list(self.map.nodes), order)
 
     # ---- agenda ----------------------------------------------------------------------------
 
@@ -477,6 +418,8 @@ class Workshop:
         """Put an item in the parking lot at ``index`` (the end when None); returns it as
         stored (its ordinal is its position)."""
         self.validate_parked_item(item)
+        if isinstance(item.kind, NodeKind):
+            item = replace(item, kind=item.kind.value)  # stored and replayed as text
         self.parked.insert(_clamped(index, len(self.parked)), item)
         self.parked = _renumbered(self.parked)
         return self.parked_item(item.id)

@@ -92,7 +92,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "workshops: votes, agenda items with timeboxes, the parking lot",
+        "workshops: votes, agenda items with timeboxes, the parking lot, the participants'"
+        " order; who acted stays in the history when a participant is removed",
         """
         CREATE TABLE vote (
             id TEXT PRIMARY KEY NOT NULL,
@@ -111,6 +112,14 @@ MIGRATIONS: list[tuple[str, str]] = [
             id TEXT PRIMARY KEY NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'idea',
             author_id TEXT REFERENCES participant(id) ON DELETE SET NULL,
             ordinal INTEGER NOT NULL, created TEXT NOT NULL);
+        ALTER TABLE participant ADD COLUMN ordinal INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE event_v7 (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL,
+            participant_id TEXT, payload TEXT NOT NULL DEFAULT '{}');
+        INSERT INTO event_v7 (seq, at, kind, participant_id, payload)
+            SELECT seq, at, kind, participant_id, payload FROM event ORDER BY seq;
+        DROP TABLE event;
+        ALTER TABLE event_v7 RENAME TO event;
         """,
     ),
 ]

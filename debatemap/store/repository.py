@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Container, Iterable, Iterator
@@ -9,7 +10,19 @@ from typing import Any, Container, Iterable, Iterator
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal_column, select, update
 
 from debatemap.core.argmap import ArgumentMap
-from debatemap.core.model import Document, Edge, Event, Excerpt, Node, Participant
+from debatemap.core.changes import Change
+from debatemap.core.model import (
+    AgendaItem,
+    Document,
+    Edge,
+    Event,
+    Excerpt,
+    Node,
+    ParkedItem,
+    Participant,
+    Vote,
+)
+from debatemap.core.workshop import DEFAULT_DOT_BUDGET, Workshop, WorkshopSettings
 from debatemap.store import rows
 from debatemap.store.mapfile import (
     MapFileError,
@@ -23,6 +36,7 @@ from debatemap.store.mapfile import (
 )
 from debatemap.store.migrations import SCHEMA_VERSION
 from debatemap.store.tables import (
+    AgendaItemRow,
     CandidateRow,
     DocumentRow,
     EdgeRow,
@@ -31,7 +45,9 @@ from debatemap.store.tables import (
     MetaRow,
     NodeRow,
     ParagraphRow,
+    ParkedItemRow,
     ParticipantRow,
+    VoteRow,
 )
 
 NODE = NodeRow.__table__
@@ -43,6 +59,10 @@ PARTICIPANT = ParticipantRow.__table__
 EVENT = EventRow.__table__
 META = MetaRow.__table__
 PARAGRAPH = ParagraphRow.__table__
+VOTE = VoteRow.__table__
+AGENDA = AgendaItemRow.__table__
+PARKED = ParkedItemRow.__table__
+BASELINE_KEY = "replay_baseline"  # meta: where replayable history starts (core.replay)
 
 
 class Writer:
@@ -95,8 +115,50 @@ class Writer:
     def insert_excerpts(self, excerpts: Iterable[Excerpt]) -> None:
         self._insert(EXCERPT, [rows.excerpt_to_row(x) for x in excerpts])
 
-    def insert_participants(self, participants: Iterable[Participant]) -> None:
-        self._insert(PARTICIPANT, [rows.participant_to_row(p) for p in participants])
+    def insert_participants(self, participants: Iterable[Participant], first_ordinal: int = 0) -> None:
+        self._insert(PARTICIPANT, [
+            rows.participant_to_row(p, first_ordinal + i) for i, p in enumerate(participants)
+        ])
+
+    def update_participants(self, participants: Iterable[Participant]) -> None:
+        """Write names and colours (the order is ``order_participants``'s)."""
+        values = [{"participant_id": p.id, "name": p.name, "color": p.color} for p in participants]
+        if values:
+            statement = update(PARTICIPANT).where(PARTICIPANT.c.id == bindparam("participant_id"))
+            self.connection.execute(
+                statement.values(name=bindparam("name"), color=bindparam("color")), values
+            )
+
+    def order_participants(self, ids: Iterable[str]) -> None:
+        """Write the participants' order: ordinal = position in ``ids``."""
+        values = [{"participant_id": i, "ordinal": n} for n, i in enumerate(ids)]
+        if values:
+            statement = update(PARTICIPANT).where(PARTICIPANT.c.id == bindparam("participant_id"))
+            self.connection.execute(statement.values(ordinal=bindparam("ordinal")), values)
+
+    def delete_participants(self, ids: Iterable[str]) -> None:
+        """Their votes go with them; their nodes and parked items keep no author (the schema's
+        ON DELETE rules)."""
+        self._delete(PARTICIPANT, ids)
+
+    def put_votes(self, votes: Iterable[Vote]) -> None:
+        """Insert votes, each replacing the row with its id or its (node, participant, kind)."""
+        values = [rows.vote_to_row(v) for v in votes]
+        if values:
+            self.connection.execute(insert(VOTE).prefix_with("OR REPLACE"), values)
+
+    def delete_votes(self, ids: Iterable[str]) -> None:
+        self._delete(VOTE, ids)
+
+    def replace_agenda(self, items: Iterable[AgendaItem]) -> None:
+        """Write the whole agenda (a handful of rows) as it now is."""
+        self.connection.execute(delete(AGENDA))
+        self._insert(AGENDA, [rows.agenda_item_to_row(a) for a in items])
+
+    def replace_parked(self, items: Iterable[ParkedItem]) -> None:
+        """Write the whole parking lot as it now is."""
+        self.connection.execute(delete(PARKED))
+        self._insert(PARKED, [rows.parked_item_to_row(p) for p in items])
 
     def update_nodes(self, nodes: Iterable[Node]) -> None:
         values = [{**rows.node_to_row(n), "node_id": n.id} for n in nodes]
@@ -179,16 +241,21 @@ class MapRepository:
 
     @contextmanager
     def action(
-        self, kind: str, payload: dict | None = None, participant_id: str | None = None
+        self, kind: str, change: Change | dict | None = None, participant_id: str | None = None
     ) -> Iterator[Writer]:
-        """One user action: one transaction and one history event; all of it or nothing."""
+        """One user action: one transaction and one history event; all of it or nothing.
+
+        ``change`` is what the action does, recorded in full so that it can be replayed
+        (core.changes); a plain dict is stored as it is and ends the replayable history
+        (only tests and tools write such events). ``participant_id``: who acted."""
         if self.readonly:
             raise MapFileError(self.path, "opened read-only")
+        payload = change.to_payload() if isinstance(change, Change) else (change or {})
         try:
             with self.engine.begin() as connection:
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 yield Writer(connection)
-                event = Event(kind=kind, payload=payload or {}, participant_id=participant_id)
+                event = Event(kind=kind, payload=payload, participant_id=participant_id)
                 connection.execute(insert(EVENT), [rows.event_to_row(event)])
         except MapFileError:
             raise
@@ -208,14 +275,40 @@ class MapRepository:
     def _load(self) -> ArgumentMap:
         with self.engine.connect() as connection:
             fetch = lambda table: connection.execute(select(table)).mappings().all()  # noqa: E731
+            participants = connection.execute(select(PARTICIPANT).order_by(
+                PARTICIPANT.c.ordinal, literal_column("participant.rowid"))).mappings()
             return ArgumentMap.from_parts(
                 title=self._meta(connection, "title") or self.path.stem,
-                participants=[rows.row_to_participant(r) for r in fetch(PARTICIPANT)],
+                participants=[rows.row_to_participant(r) for r in participants],
                 documents=[rows.row_to_document(r) for r in fetch(DOCUMENT)],
                 excerpts=[rows.row_to_excerpt(r) for r in fetch(EXCERPT)],
                 nodes=[rows.row_to_node(r) for r in fetch(NODE)],
                 edges=[rows.row_to_edge(r) for r in fetch(EDGE)],
             )
+
+    def load_workshop(self, amap: ArgumentMap) -> Workshop:
+        """The workshop state of a loaded map: votes, agenda and parked items in order, and
+        the settings (not validated again: ``Workshop.problems`` does that)."""
+        try:
+            with self.engine.connect() as connection:
+                ordered = lambda table: connection.execute(  # noqa: E731
+                    select(table).order_by(table.c.ordinal, literal_column(f"{table.name}.rowid"))
+                ).mappings()
+                votes = connection.execute(select(VOTE).order_by(literal_column("vote.rowid")))
+                budget = self._meta(connection, "dot_budget")
+                anonymous = self._meta(connection, "anonymous")
+                return Workshop.from_parts(
+                    amap,
+                    votes=[rows.row_to_vote(r) for r in votes.mappings()],
+                    agenda=[rows.row_to_agenda_item(r) for r in ordered(AGENDA)],
+                    parked=[rows.row_to_parked_item(r) for r in ordered(PARKED)],
+                    settings=WorkshopSettings(
+                        dot_budget=int(budget) if budget is not None else DEFAULT_DOT_BUDGET,
+                        anonymous=anonymous == "1",
+                    ),
+                )
+        except (ValueError, TypeError, KeyError) as error:
+            raise MapFileError(self.path, f"damaged ({type(error).__name__}: {error})") from None
 
     def title(self) -> str:
         with self.engine.connect() as connection:
@@ -249,10 +342,45 @@ class MapRepository:
         with self.engine.connect() as connection:
             return [tuple(row) for row in connection.execute(statement)]
 
-    def events(self) -> list[Event]:
+    def events(self, after_seq: int = 0) -> list[Event]:
+        """The history in order (only the events numbered above ``after_seq``)."""
+        statement = select(EVENT).where(EVENT.c.seq > after_seq).order_by(EVENT.c.seq)
         with self.engine.connect() as connection:
-            result = connection.execute(select(EVENT).order_by(EVENT.c.seq)).mappings()
-            return [rows.row_to_event(r) for r in result]
+            return [rows.row_to_event(r) for r in connection.execute(statement).mappings()]
+
+    def last_seq(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.max(EVENT.c.seq))).scalar() or 0
+
+    def baseline(self) -> tuple[int, Change] | None:
+        """Where the replayable history starts: (the event number it follows, the snapshot
+        of the map then); None when this file has none yet (see ``write_baseline``)."""
+        with self.engine.connect() as connection:
+            stored = self._meta(connection, BASELINE_KEY)
+        if stored is None:
+            return None
+        try:
+            data = json.loads(stored)
+            return int(data["after_seq"]), Change.from_payload(data["change"])
+        except (ValueError, TypeError, KeyError) as error:
+            raise MapFileError(self.path, f"damaged replay baseline ({error})") from None
+
+    def write_baseline(self, change: Change) -> None:
+        """Record a snapshot of the map as it is now as the start of replayable history (no
+        event: it changes nothing). Written once per file: when it is made, or when a file of
+        an older version, whose events hold only ids, is first opened for editing."""
+        if self.readonly:
+            raise MapFileError(self.path, "opened read-only")
+        try:
+            with self.engine.begin() as connection:
+                after = connection.execute(select(func.max(EVENT.c.seq))).scalar() or 0
+                value = json.dumps({"after_seq": after, "change": change.to_payload()},
+                                   ensure_ascii=False)
+                Writer(connection).set_meta(BASELINE_KEY, value)
+        except Exception as error:
+            if type(error).__module__.startswith(("sqlalchemy", "sqlite3")):
+                raise MapFileError(self.path, f"could not save: {_reason(error)}") from error
+            raise
 
     def sqlite_problems(self) -> list[str]:
         """What SQLite itself finds wrong: page damage and dangling foreign keys."""

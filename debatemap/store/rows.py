@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Container, Mapping
 
 from debatemap.core.model import (
+    AgendaItem,
     Document,
     Edge,
     EdgeType,
@@ -14,7 +15,9 @@ from debatemap.core.model import (
     Excerpt,
     Node,
     NodeKind,
+    ParkedItem,
     Participant,
+    Vote,
 )
 
 
@@ -140,8 +143,9 @@ def row_to_excerpt(row: Mapping[str, Any]) -> Excerpt:
     )
 
 
-def participant_to_row(participant: Participant) -> dict[str, Any]:
-    return {"id": participant.id, "name": participant.name, "color": participant.color}
+def participant_to_row(participant: Participant, ordinal: int = 0) -> dict[str, Any]:
+    return {"id": participant.id, "name": participant.name, "color": participant.color,
+            "ordinal": ordinal}
 
 
 def row_to_participant(row: Mapping[str, Any]) -> Participant:
@@ -164,4 +168,70 @@ def row_to_event(row: Mapping[str, Any]) -> Event:
         at=datetime.fromisoformat(row["at"]),
         participant_id=row["participant_id"],
         seq=row["seq"],
+    )
+
+
+def vote_to_row(vote: Vote) -> dict[str, Any]:
+    return {
+        "id": vote.id,
+        "node_id": vote.node_id,
+        "participant_id": vote.participant_id,
+        "kind": vote.kind,
+        "value": vote.value,
+        "created": vote.created.isoformat(),
+    }
+
+
+def row_to_vote(row: Mapping[str, Any]) -> Vote:
+    return Vote(
+        id=row["id"],
+        node_id=row["node_id"],
+        participant_id=row["participant_id"],
+        kind=row["kind"],
+        value=row["value"],
+        created=datetime.fromisoformat(row["created"]),
+    )
+
+
+def agenda_item_to_row(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "node_id": item.node_id,
+        "ordinal": item.ordinal,
+        "timebox": item.timebox,
+        "done": bool(item.done),
+        "spent": float(item.spent),
+    }
+
+
+def row_to_agenda_item(row: Mapping[str, Any]) -> AgendaItem:
+    return AgendaItem(
+        id=row["id"],
+        node_id=row["node_id"],
+        ordinal=row["ordinal"],
+        timebox=row["timebox"],
+        done=bool(row["done"]),
+        spent=row["spent"],
+    )
+
+
+def parked_item_to_row(item: ParkedItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "text": item.text,
+        "kind": str(item.kind),
+        "author_id": item.author_id,
+        "ordinal": item.ordinal,
+        "created": item.created.isoformat(),
+    }
+
+
+def row_to_parked_item(row: Mapping[str, Any]) -> ParkedItem:
+    return ParkedItem(
+        id=row["id"],
+        text=row["text"],
+        ordinal=row["ordinal"],
+        kind=row["kind"],
+        author_id=row["author_id"],
+        created=datetime.fromisoformat(row["created"]),
     )

@@ -7,36 +7,42 @@ and the command line both go through here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from debatemap.core.argmap import ArgumentMap, excerpt_of
-from debatemap.core.errors import InvalidValueError, MissingItemError
+from debatemap.core.changes import Change
+from debatemap.core.errors import DomainError, InvalidValueError, MissingItemError
 from debatemap.core.ids import new_id
 from debatemap.core.model import Document, Edge, EdgeType, Excerpt, Node, NodeKind
-from debatemap.core.errors import DomainError
+from debatemap.core.replay import History, MapState
+from debatemap.core.workshop import NodeTraces, Workshop
 from debatemap.store.imports import DocumentImport
 from debatemap.store.mapfile import MapFileError
-from debatemap.store.repository import MapRepository
+from debatemap.store.removal import Removal
+from debatemap.store.repository import MapRepository, Writer
+from debatemap.store.workshop_actions import WorkshopActions
+
+__all__ = ["MapSession", "Removal"]
 
 
-@dataclass
-class Removal:
-    """What one removal took away, enough to put it back exactly."""
+class MapSession(WorkshopActions):
+    """One open map: ``map`` (an ArgumentMap) and ``workshop`` (its Workshop) in memory, the
+    file through ``repository``. Each action also records, in its event, what it changed
+    (core.changes) and who acted (``speaker_id``), so ``state_at`` can replay the history."""
 
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)  # in an order that can be re-added
-    excerpts: list[Excerpt] = field(default_factory=list)
-
-
-class MapSession:
     def __init__(self, repository: MapRepository, *, strict: bool = True) -> None:
         """``strict=False`` loads even values no version of Debatemap writes (for ``check``)."""
         self.repository = repository
         self.map: ArgumentMap = repository.load()
+        self.workshop: Workshop = repository.load_workshop(self.map)
+        self._speaker_id: str | None = None
+        self._history: History | None = None
+        self._history_texts: dict[str, str] = {}
         if strict:
             self._refuse_unknown_values()
+        if not repository.readonly and repository.baseline() is None:
+            repository.write_baseline(MapState.of(self.map, self.workshop).as_change())
 
     @classmethod
     def open(
@@ -60,10 +66,7 @@ class MapSession:
         session = cls.create(path, amap.title or None)
         try:
             if amap.participants:
-                with session.repository.action("join", {"participants": list(amap.participants)}) as writer:
-                    writer.insert_participants(amap.participants.values())
-                for participant in amap.participants.values():
-                    session.map.add_participant(participant)
+                session.add_participants(amap.participants.values())
             if amap.documents:
                 session.import_documents([DocumentImport(d) for d in amap.documents.values()])
             session.add_items(amap.nodes.values(), amap.edges.values(), amap.excerpts.values(),
@@ -104,6 +107,46 @@ class MapSession:
                 self.path, f"damaged or foreign content: {unknown} (`debatemap check` lists all)"
             )
 
+    # ---- who acts, and the history -------------------------------------------------------
+
+    @property
+    def speaker_id(self) -> str | None:
+        """The participant recorded as acting in every event from now on (None: nobody)."""
+        return self._speaker_id
+
+    def set_speaker(self, participant_id: str | None) -> None:
+        if participant_id is not None:
+            self.workshop.participant(participant_id)
+        self._speaker_id = participant_id
+
+    def _action(self, kind: str, change: Change):
+        """One action (see MapRepository.action) recording ``change`` and the speaker."""
+        return self.repository.action(kind, change, participant_id=self._speaker_id)
+
+    def history(self) -> History:
+        """The map's events and the states they rebuild (read incrementally, kept)."""
+        texts = {d.id: d.text for d in self.map.documents.values()}
+        if self._history is None or texts != self._history_texts:
+            baseline = self.repository.baseline()
+            change, after = (baseline[1], baseline[0]) if baseline else (None, 0)
+            self._history = History(self.repository.events(), change, after, texts)
+            self._history_texts = texts
+        else:
+            newest = self._history.events[-1].seq if self._history.events else 0
+            self._history.extend(self.repository.events(after_seq=newest or 0))
+        return self._history
+
+    def event_count(self) -> int:
+        return self.history().count
+
+    def state_at(self, k: int) -> MapState:
+        """The map and workshop as they were after the first ``k`` events (k = event_count():
+        now). Raises ReplayUnavailableError for points the history cannot rebuild."""
+        history = self.history()
+        if k == history.count and not history.can_replay(k):
+            return MapState.of(self.map, self.workshop)
+        return history.state_at(k)
+
     # ---- actions -------------------------------------------------------------------------
 
     def set_title(self, title: str) -> str:
@@ -112,7 +155,7 @@ class MapSession:
         if not title:
             raise InvalidValueError("a map's title cannot be empty")
         before = self.map.title
-        with self.repository.action("set_title", {"title": title}) as writer:
+        with self._action("set_title", Change(meta={"title": title})) as writer:
             writer.set_meta("title", title)
         self.map.title = title
         return before
@@ -125,6 +168,7 @@ class MapSession:
         x: float = 0.0,
         y: float = 0.0,
         source: tuple[str, int, int] | None = None,
+        author_id: str | None = None,
     ) -> tuple[Node, Excerpt | None]:
         """A node (and its excerpt, when ``source`` is (document id, start, end)) not yet added."""
         excerpt = None
@@ -141,6 +185,7 @@ class MapSession:
             x=x,
             y=y,
             excerpt_id=excerpt.id if excerpt else None,
+            author_id=author_id,
         )
         return node, excerpt
 
@@ -162,20 +207,43 @@ class MapSession:
         *,
         action: str = "add",
     ) -> None:
-        """Add many items as one action (also how a removal is undone); all or nothing."""
-        removal = Removal(list(nodes), list(edges), list(excerpts))
-        self._apply_to_model(removal)
-        try:
-            with self.repository.action(action, _ids_of(removal)) as writer:
-                writer.insert_excerpts(removal.excerpts)
-                writer.insert_nodes(removal.nodes)
-                writer.insert_edges(removal.edges, self.map.edges)
-        except BaseException:
-            self._take_from_model(removal)
-            raise
+        """Add many items as one action; all or nothing."""
+        self._add(Removal(list(nodes), list(edges), list(excerpts)), action)
 
     def restore(self, removal: Removal) -> None:
-        self.add_items(removal.nodes, removal.edges, removal.excerpts, action="restore")
+        """Put back what ``remove_items`` took, votes and agenda items included."""
+        self._add(removal, "restore")
+
+    def _add(self, items: Removal, action: str, change: Change | None = None,
+             also=None) -> None:
+        """Add ``items`` in one action; ``change`` and ``also(writer)`` add to the same action."""
+        self._apply_to_model(items)
+        try:
+            with self._action(action, self._addition(items, change)) as writer:
+                self._write_addition(writer, items)
+                if also is not None:
+                    also(writer)
+        except BaseException:
+            self._take_from_model(items)
+            raise
+
+    def _addition(self, items: Removal, change: Change | None = None) -> Change:
+        change = change or Change()
+        put = {"excerpts": items.excerpts, "nodes": items.nodes, "edges": items.edges,
+               "votes": items.votes,
+               "agenda": [self.workshop.agenda_item(a.id) for a in items.agenda]}
+        change.put.update({k: v for k, v in put.items() if v})
+        if items.agenda:
+            change.order["agenda"] = [a.id for a in self.workshop.agenda]
+        return change
+
+    def _write_addition(self, writer: Writer, items: Removal) -> None:
+        writer.insert_excerpts(items.excerpts)
+        writer.insert_nodes(items.nodes)
+        writer.insert_edges(items.edges, self.map.edges)
+        writer.put_votes(items.votes)
+        if items.agenda:
+            writer.replace_agenda(self.workshop.agenda)
 
     def update_nodes(self, changes: dict[str, dict], *, action: str = "update_nodes") -> list[Node]:
         """Change fields of several nodes in one action; returns the nodes as they were."""
@@ -184,7 +252,8 @@ class MapSession:
             for node_id, fields in changes.items():
                 before.append(self.map.update_node(node_id, **fields))
             after = [self.map.nodes[node_id] for node_id in changes]
-            with self.repository.action(action, {"nodes": list(changes)}) as writer:
+            patch = {n.id: _changed_fields(n, self.map.nodes[n.id]) for n in before}
+            with self._action(action, Change(patch={"nodes": patch})) as writer:
                 writer.update_nodes(after)
         except BaseException:
             for node in before:
@@ -201,7 +270,8 @@ class MapSession:
         try:
             for edge_id, edge_type in types.items():
                 before[edge_id] = self.map.set_edge_type(edge_id, edge_type)
-            with self.repository.action("set_edge_type", {"edges": list(types)}) as writer:
+            patch = {i: {"type": self.map.edges[i].type} for i in types}
+            with self._action("set_edge_type", Change(patch={"edges": patch})) as writer:
                 writer.update_edge_types({i: self.map.edges[i].type for i in types})
         except BaseException:
             for edge_id, old in reversed(before.items()):
@@ -214,7 +284,14 @@ class MapSession:
         self.update_nodes({n.id: _fields_of(n) for n in nodes}, action=action)
 
     def remove_items(self, node_ids: Iterable[str] = (), edge_ids: Iterable[str] = ()) -> Removal:
-        """Remove nodes and edges with every edge that depends on them, as one action."""
+        """Remove nodes and edges with every edge that depends on them, and the nodes' votes
+        and agenda items, as one action."""
+        removal = self._removal(node_ids, edge_ids)
+        self._remove(removal, "remove")
+        return removal
+
+    def _removal(self, node_ids: Iterable[str], edge_ids: Iterable[str]) -> Removal:
+        """What removing these nodes and edges takes away (nothing is changed)."""
         node_ids = list(dict.fromkeys(node_ids))
         edge_ids = list(dict.fromkeys(edge_ids))
         removal = Removal(
@@ -231,12 +308,33 @@ class MapSession:
             for n in removal.nodes
             if n.excerpt_id and n.excerpt_id not in kept_excerpts
         ]
-        with self.repository.action("remove", _ids_of(removal)) as writer:
-            writer.delete_edges([e.id for e in reversed(removal.edges)])
-            writer.delete_nodes(node_ids)
-            writer.delete_excerpts([x.id for x in removal.excerpts])
-        self._take_from_model(removal)
+        traces = self.workshop.traces_of(node_ids)
+        removal.votes, removal.agenda = traces.votes, traces.agenda
         return removal
+
+    def _remove(self, removal: Removal, action: str, change: Change | None = None,
+                also=None) -> None:
+        """Take ``removal`` away in one action; ``change`` and ``also(writer)`` add to it."""
+        self._take_from_model(removal)
+        change = change or Change()
+        gone = {"edges": [e.id for e in removal.edges], "nodes": [n.id for n in removal.nodes],
+                "excerpts": [x.id for x in removal.excerpts],
+                "votes": [v.id for v in removal.votes], "agenda": [a.id for a in removal.agenda]}
+        change.remove.update({k: v for k, v in gone.items() if v})
+        if removal.agenda:
+            change.order["agenda"] = [a.id for a in self.workshop.agenda]
+        try:
+            with self._action(action, change) as writer:
+                writer.delete_edges([e.id for e in reversed(removal.edges)])
+                writer.delete_nodes([n.id for n in removal.nodes])  # their votes go with them
+                writer.delete_excerpts([x.id for x in removal.excerpts])
+                if removal.agenda:
+                    writer.replace_agenda(self.workshop.agenda)
+                if also is not None:
+                    also(writer)
+        except BaseException:
+            self._apply_to_model(removal)
+            raise
 
     def import_documents(self, imports: list[DocumentImport]) -> None:
         """Add documents with their paragraphs and candidates as one action; all or nothing."""
@@ -245,7 +343,8 @@ class MapSession:
             for item in imports:
                 self.map.add_document(item.document)
                 added.append(item.document.id)
-            with self.repository.action("import", {"documents": added}) as writer:
+            change = Change(put={"documents": [item.document for item in imports]})
+            with self._action("import", change) as writer:
                 writer.insert_documents([item.document for item in imports])
                 for item in imports:
                     writer.insert_paragraphs(item.document.id, item.paragraphs)
@@ -274,7 +373,8 @@ class MapSession:
                 self.repository.paragraphs(document_id),
                 [(start, end) for _, start, end in self.repository.candidates(document_id)],
             ))
-        with self.repository.action("remove_documents", {"documents": document_ids}) as writer:
+        change = Change(remove={"documents": document_ids})
+        with self._action("remove_documents", change) as writer:
             writer.delete_documents(document_ids)
         for document_id in document_ids:
             del self.map.documents[document_id]
@@ -306,8 +406,8 @@ class MapSession:
             self.map.documents[document_id] = new.document
             for excerpt in excerpts:
                 self.map.validate_excerpt(excerpt)
-            with self.repository.action("reimport", {"documents": [document_id],
-                                                     "excerpts": [x.id for x in excerpts]}) as writer:
+            change = Change(put={"documents": [new.document], "excerpts": excerpts})
+            with self._action("reimport", change) as writer:
                 writer.replace_document(new.document)
                 writer.insert_paragraphs(document_id, new.paragraphs)
                 writer.insert_candidates(document_id, new.candidates)
@@ -339,11 +439,13 @@ class MapSession:
             for edge in _dependency_order(items.edges):
                 self.map.add_edge(edge)
                 done.edges.append(edge)
+            self.workshop.reattach(NodeTraces(items.votes, items.agenda))
         except BaseException:
             self._take_from_model(done)
             raise
 
     def _take_from_model(self, items: Removal) -> None:
+        self.workshop.detach_nodes([n.id for n in items.nodes])
         for edge in reversed(_dependency_order(items.edges)):
             if edge.id in self.map.edges:
                 self.map.remove_edge(edge.id)
@@ -372,13 +474,12 @@ def _dependency_order(edges: list[Edge]) -> list[Edge]:
     return ordered
 
 
-def _ids_of(items: Removal) -> dict[str, list[str]]:
-    payload = {
-        "nodes": [n.id for n in items.nodes],
-        "edges": [e.id for e in items.edges],
-        "excerpts": [x.id for x in items.excerpts],
-    }
-    return {key: ids for key, ids in payload.items() if ids}
+def _changed_fields(before: Node, after: Node) -> dict:
+    return {name: getattr(after, name) for name in _NODE_FIELDS
+            if getattr(after, name) != getattr(before, name)}
+
+
+_NODE_FIELDS = tuple(name for name in Node.__slots__ if name != "id")
 
 
 def _fields_of(node: Node) -> dict:

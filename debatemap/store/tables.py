@@ -58,6 +58,7 @@ class ParticipantRow(SQLModel, table=True):
     id: str = Field(primary_key=True)
     name: str
     color: Optional[str] = None
+    ordinal: int = 0  # place in the participants' order (migration 7)
 
 
 class NodeRow(SQLModel, table=True):
@@ -96,10 +97,10 @@ class EventRow(SQLModel, table=True):
     seq: Optional[int] = Field(default=None, primary_key=True)
     at: str
     kind: str
-    participant_id: Optional[str] = Field(
-        default=None, foreign_key="participant.id", ondelete="SET NULL"
-    )
-    payload: str = "{}"  # JSON
+    #: who acted; not a foreign key (migration 7), so that the history keeps it when that
+    #: participant is removed (the removal's own event holds the participant's record)
+    participant_id: Optional[str] = None
+    payload: str = "{}"  # JSON: a core.changes.Change (older versions: ids only)
 
 
 class VoteRow(SQLModel, table=True):
