@@ -101,7 +101,8 @@ class Audience(QObject):
     def open(self) -> AudienceWindow:
         """Show the audience window (made once, reused), on another screen if there is one."""
         shown = self._window()
-        shown.view.set_map_scene(self._scene)
+        if shown.view.map_scene() is not self._scene:
+            shown.view.set_map_scene(self._scene)
         if not shown.isVisible():
             self._place(shown)
             if self.window.isVisible():
@@ -113,7 +114,7 @@ class Audience(QObject):
 
     def _place(self, shown: AudienceWindow) -> None:
         here = self.window.screen()
-        others = [s for s in QGuiApplication.screens() if s is not here and s != here]
+        others = [s for s in QGuiApplication.screens() if s is not here]
         if others:
             screen = others[0]
             shown.setScreen(screen)
