@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
         print(f"{r['label']:<{width}}  {show(r['median_s']):>10}  {show(r['min_s']):>10}"
               f"  {show(r['max_s']):>10}  {show(r.get('goal_s')):>10}  {ratio}"
               f"  {r['runs']:>4}  {speed:>9}")
-        if r.get("compare") and r["name"].endswith("_dot"):
+        if r.get("compare") and r.get("goal_s") is None:  # a comparison row: say what against
             print(f"{'':<{width}}  {r['compare']}")
     RESULTS.mkdir(exist_ok=True)
     report = {
