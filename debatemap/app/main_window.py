@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QUndoView, QWidget
 
@@ -43,6 +43,9 @@ EMPTY_MAP_HINT = (
 
 
 class MainWindow(QMainWindow):
+    #: the open map changed (a MapDocument, or None): for tools installed beside the built-in ones
+    documentChanged = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: MapDocument | None = None
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
         self._document_switched()
 
     def _document_switched(self) -> None:
+        self.documentChanged.emit(self.document)
         has_map = self.document is not None
         self._install_undo_actions(self.document.undo_stack if has_map else None)
         for action in (self.save_as_action, self.rename_action, self.export_action):

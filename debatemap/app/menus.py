@@ -81,6 +81,10 @@ def build_menus(window: "MainWindow") -> None:
     window.inspector_toggle = window.inspector.toggleViewAction()
     window.history_toggle = window.history_dock.toggleViewAction()
     window.analysis_toggle = window.analysis_dock.toggleViewAction()
+    window.view_menu = view_menu
+
+    # filled by the workshop tools (app/workshop_ui.py): capture, participants, agenda, votes...
+    window.workshop_menu = bar.addMenu("&Workshop")
 
     help_menu = bar.addMenu("&Help")
     window.shortcuts_action = add(help_menu, "&Keyboard Shortcuts…", window.show_shortcuts,
