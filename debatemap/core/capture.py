@@ -1,4 +1,4 @@
-"""Quick capture: one line typed in a workshop's capture bar -> the kind, text and link of a new node.
+"""Quick capture: a line typed in the workshop's capture bar -> kind, text and link of a new node.
 
 One-key prefixes set the kind: ``?`` a question, ``+`` a supporting claim, ``-`` an objection
 (it attacks the selected node), ``!`` an idea, ``n `` (n and a space) a note; no prefix is a
@@ -51,7 +51,9 @@ def parse_capture(line: str, *, has_parent: bool) -> Capture:
     text = text.strip()
     if not text:
         if prefix:
-            raise InvalidValueError(f"nothing to capture after “{prefix.strip()}”: type the text too")
+            raise InvalidValueError(
+                f"nothing to capture after “{prefix.strip()}”: type the text too"
+            )
         raise InvalidValueError("nothing to capture: the line is empty")
     return Capture(kind=kind, text=text, link=link if has_parent else None, prefix=prefix)
 

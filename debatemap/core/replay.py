@@ -221,18 +221,12 @@ class History:
         for event in events:
             index = len(self.events)
             self.events.append(event)
-            change = None
-            if Change.is_full(event.payload):
-                try:
-                    change = Change.from_payload(event.payload)
-                except (ValueError, TypeError, KeyError):
-                    change = None
-            self._changes.append(change)
+            self._changes.append(None)  # decoded when first replayed
             if self.baseline is None:
                 continue
             if event.seq is not None and event.seq <= self.baseline_seq:
                 self._first = index + 1
-            elif change is None and self._last is None:
+            elif not Change.is_full(event.payload) and self._last is None:
                 self._last = index
 
     @property
@@ -273,8 +267,8 @@ class History:
             state = self._checkpoints[start].copy()
         for index in range(start, k):
             try:
-                state.apply(self._changes[index], self._texts)
-            except (ValueError, TypeError) as error:
+                state.apply(self._change(index), self._texts)
+            except (ValueError, TypeError, KeyError) as error:
                 raise ReplayUnavailableError(
                     f"event {index + 1} ({self.events[index].kind}) does not fit the map before"
                     f" it ({error}); the history is damaged from there on"
@@ -282,6 +276,12 @@ class History:
             if (index + 1 - self._first) % CHECKPOINT_EVERY == 0:
                 self._checkpoints[index + 1] = state.copy()
         return state
+
+    def _change(self, index: int) -> Change:
+        change = self._changes[index]
+        if change is None:
+            change = self._changes[index] = Change.from_payload(self.events[index].payload)
+        return change
 
     def _check_replayable(self, k: int) -> None:
         if self._first is None:

@@ -16,6 +16,7 @@ from debatemap.document.commands import (
 )
 from debatemap.document.mapdocument import MapDocument
 from debatemap.document.source_commands import ImportDocuments, ReimportDocument
+from debatemap.document.workshop import WorkshopDocument
 
 __all__ = [
     "AddItems",
@@ -33,4 +34,5 @@ __all__ = [
     "SetEdgeType",
     "SetNodeFields",
     "SetNodeKind",
+    "WorkshopDocument",
 ]

@@ -94,9 +94,8 @@ class AddItems(MapCommand):
             self.apply()
             return
         self.session.restore(self.removal)
-        _emit_added(
-            self.document, [n.id for n in self.removal.nodes], [e.id for e in self.removal.edges]
-        )
+        _emit_added(self.document, [n.id for n in self.removal.nodes],
+                    [e.id for e in self.removal.edges], self.removal)
 
 
 class RemoveItems(MapCommand):
@@ -119,9 +118,8 @@ class RemoveItems(MapCommand):
     def unapply(self) -> None:
         assert self.removal is not None
         self.session.restore(self.removal)
-        _emit_added(
-            self.document, [n.id for n in self.removal.nodes], [e.id for e in self.removal.edges]
-        )
+        _emit_added(self.document, [n.id for n in self.removal.nodes],
+                    [e.id for e in self.removal.edges], self.removal)
 
 
 class EditNodeText(MapCommand):
@@ -383,15 +381,20 @@ def shortened(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
-def _emit_added(document: "MapDocument", node_ids: list[str], edge_ids: list[str]) -> None:
+def _emit_added(document: "MapDocument", node_ids: list[str], edge_ids: list[str],
+                removal: Removal | None = None) -> None:
+    """``removal``: what is being put back, votes and agenda items included."""
     if node_ids:
         document.nodesAdded.emit(node_ids)
     if edge_ids:
         document.edgesAdded.emit(edge_ids)
+    if removal is not None:
+        document.workshop.nodes_left_or_came_back(removal)
 
 
 def _emit_removed(document: "MapDocument", removal: Removal) -> None:
     document.itemsRemoved.emit([n.id for n in removal.nodes], [e.id for e in removal.edges])
+    document.workshop.nodes_left_or_came_back(removal)
 
 
 def _removal_text(node_ids: list[str], edge_ids: list[str]) -> str:

@@ -30,6 +30,7 @@ from debatemap.document.commands import (
     SetNodeKind,
 )
 from debatemap.document.source_commands import ImportDocuments, ReimportDocument
+from debatemap.document.workshop import WorkshopDocument
 from debatemap.document.clipboard import fragment_copies, fragment_mime
 from debatemap.store.imports import DocumentImport
 from debatemap.store.mapfile import copy_map_file
@@ -84,6 +85,8 @@ class MapDocument(QObject):
         self.itemsRemoved.connect(self._structure_changed)
         self.nodesChanged.connect(self._nodes_changed)
         self.nodesArranged.connect(self._nodes_changed)
+        #: participants, the current speaker, votes, agenda, parking lot, capture, replay
+        self.workshop = WorkshopDocument(self)
 
     @classmethod
     def open(cls, path: Path | str, parent: QObject | None = None) -> "MapDocument":
@@ -190,7 +193,8 @@ class MapDocument(QObject):
         try:
             command.apply()
         except DebatemapError as error:
-            self.errorOccurred.emit(f"Could not {command.text().lower()}: {error}")
+            what = command.text()  # "Add participant Ada": only the verb loses its capital
+            self.errorOccurred.emit(f"Could not {what[:1].lower()}{what[1:]}: {error}")
             return False
         command.mark_applied()
         self.undo_stack.push(command)
@@ -219,9 +223,11 @@ class MapDocument(QObject):
         source: tuple[str, int, int] | None = None,
     ) -> tuple[Node, Excerpt | None] | None:
         """A node (and its excerpt, when ``source`` is (document id, start, end)) made but NOT
-        added, for ``add_items``/``add_items_placing``; None (reported) when the source is bad."""
+        added, for ``add_items``/``add_items_placing``; None (reported) when the source is bad.
+        Its author is the workshop's current speaker."""
         try:
-            return self.session.new_node(text, kind, x=x, y=y, source=source)
+            return self.session.new_node(text, kind, x=x, y=y, source=source,
+                                         author_id=self.workshop.current_speaker)
         except DebatemapError as error:
             self.errorOccurred.emit(f"Could not add the claim: {error}")
             return None

@@ -348,6 +348,10 @@ class MapRepository:
         with self.engine.connect() as connection:
             return [rows.row_to_event(r) for r in connection.execute(statement).mappings()]
 
+    def event_count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(EVENT)).scalar()
+
     def last_seq(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(select(func.max(EVENT.c.seq))).scalar() or 0

@@ -137,7 +137,8 @@ class MapSession(WorkshopActions):
         return self._history
 
     def event_count(self) -> int:
-        return self.history().count
+        """How many events the history holds (without reading them)."""
+        return self.repository.event_count()
 
     def state_at(self, k: int) -> MapState:
         """The map and workshop as they were after the first ``k`` events (k = event_count():

@@ -256,9 +256,12 @@ class WorkshopActions:
         self._commit("park", change, self._write_parked, lambda: self.workshop.unpark(item.id))
         return stored
 
-    def unpark(self, item_id: str, nodes: Iterable[Node], edges: Iterable[Edge] = ()) -> ParkedItem:
+    def unpark(
+        self, item_id: str, nodes: Iterable[Node] = (), edges: Iterable[Edge] = ()
+    ) -> ParkedItem:
         """Take an item out of the parking lot and add the node(s) made of it, with their
-        links, as ONE action; returns the item (its ordinal is the place it had)."""
+        links, as ONE action (no nodes: the item is discarded); returns the item (its
+        ordinal is the place it had)."""
         item = self.workshop.unpark(item_id)
         change = Change(remove={"parked": [item_id]}, order=self._parked_order())
         try:
