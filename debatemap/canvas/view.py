@@ -202,7 +202,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         if self._map_scene is None:
             return
         scene = self._map_scene
-        self.fit_rect(scene.visible_bounds() if scene.hidden_nodes else scene.itemsBoundingRect())
+        self.fit_rect(scene.visible_bounds() if scene.hidden_nodes else scene.content_bounds)
 
     def fit_rect(self, bounds: QRectF) -> None:
         """Show this scene rectangle, never enlarged beyond 100%; keep fitting on resize."""
@@ -236,7 +236,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         show = self._minimap_wanted and self._map_scene is not None and bool(self._map_scene.node_items)
         if show:
             visible = self.mapToScene(self.viewport().rect()).boundingRect()
-            show = not visible.contains(self._map_scene.itemsBoundingRect())
+            show = not visible.contains(self._map_scene.content_bounds)
         if show != minimap.isVisible():
             minimap.setVisible(show)
         if show:
