@@ -309,7 +309,8 @@ def cmd_convert(args) -> int:
 
 def cmd_check(args) -> int:
     with _open(args.map, readonly=True, strict=False) as session:
-        problems = session.repository.sqlite_problems() + session.map.problems()
+        problems = (session.repository.sqlite_problems() + session.map.problems()
+                    + session.workshop.problems())
         counts = {"nodes": len(session.map.nodes), "edges": len(session.map.edges),
                   "documents": len(session.map.documents)}
     if args.json:
