@@ -1,4 +1,5 @@
-"""DropMixin (for MapView): excerpts, copied fragments and plain text dropped onto the canvas."""
+"""DropMixin (for MapView): excerpts, copied fragments, parking-lot items and plain text dropped
+onto the canvas."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDro
 from debatemap.canvas import menus
 from debatemap.canvas.building import can_accept, create_nodes, fragment_offset, plan_drop
 from debatemap.canvas.node_item import NodeItem
+from debatemap.canvas.parked_drop import drop_parked, parked_here
 from debatemap.core.model import EdgeType
 from debatemap.document.clipboard import has_fragment
 
@@ -15,31 +17,37 @@ from debatemap.document.clipboard import has_fragment
 class DropMixin:
     """Drop on empty canvas: new claims at the drop point (stacked downward when several),
     holding their passages. Drop on a node: new claims linked to it, supporting by default,
-    attacking with Shift, or chosen from a popup with Alt. All in one undo step."""
+    attacking with Shift, or chosen from a popup with Alt. All in one undo step. A parking-lot
+    item of this map comes back the same way (canvas/parked_drop.py)."""
 
     _drop_highlight: NodeItem | None = None
+
+    def _drop_action(self, mime) -> Qt.DropAction:
+        """A parked item moves (it leaves the parking lot); everything else is copied."""
+        return Qt.DropAction.MoveAction if parked_here(self, mime) else Qt.DropAction.CopyAction
 
     def ask_link_type(self, global_pos, allow_undercut: bool = False) -> str | None:
         """The popup that asks Support/Attack(/Undercut); tests replace it."""
         return menus.ask_link_type(self, global_pos, allow_undercut)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.map_scene() is not None and can_accept(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
+        mime = event.mimeData()
+        if self.map_scene() is not None and (can_accept(mime) or parked_here(self, mime)):
+            event.setDropAction(self._drop_action(mime))
             event.accept()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         scene = self.map_scene()
-        if scene is None or not can_accept(event.mimeData()):
+        if scene is None or not (can_accept(event.mimeData()) or parked_here(self, event.mimeData())):
             event.ignore()
             return
         target = None
         if not has_fragment(event.mimeData()):
             target = scene.node_item_at(self.mapToScene(event.position().toPoint()))
         self._set_drop_highlight(target)
-        event.setDropAction(Qt.DropAction.CopyAction)
+        event.setDropAction(self._drop_action(event.mimeData()))
         event.accept()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
@@ -60,11 +68,17 @@ class DropMixin:
         scene = self.map_scene()
         self._set_drop_highlight(None)
         mime = event.mimeData()
-        if scene is None or not can_accept(mime):
+        parked = parked_here(self, mime) if scene is not None else None
+        if scene is None or not (parked or can_accept(mime)):
             event.ignore()
             return
         point = self.mapToScene(event.position().toPoint())
-        if has_fragment(mime):
+        if parked is not None:
+            if drop_parked(self, parked.id, point, event.modifiers(),
+                           self.viewport().mapToGlobal(event.position().toPoint())) is None:
+                event.ignore()
+                return
+        elif has_fragment(mime):
             ids = scene.document.paste_mime(mime, fragment_offset(mime, point))
             self.select_items(ids)
         else:
@@ -73,7 +87,7 @@ class DropMixin:
             if ids is None:
                 event.ignore()
                 return
-        event.setDropAction(Qt.DropAction.CopyAction)
+        event.setDropAction(Qt.DropAction.MoveAction if parked else Qt.DropAction.CopyAction)
         event.accept()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 

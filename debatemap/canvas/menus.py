@@ -64,6 +64,9 @@ def node_menu(view: "MapView", node_id: str) -> QMenu:
     fold.setShortcut("Ctrl+Shift+C")
     fold.setEnabled(collapsed or view.has_children(node_id))
     menu.addAction("Focus Here", lambda: view.focus_on(node_id)).setShortcut("Ctrl+Shift+F")
+    # tools installed beside the canvas (workshop voting, ...) add their own entries here
+    for extend in getattr(view, "node_menu_extensions", ()):
+        extend(menu, node_id, targets)
     menu.addSeparator()
     delete = menu.addAction("Delete", lambda: document.remove_items(targets))
     delete.setShortcut("Del")

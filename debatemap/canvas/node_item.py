@@ -1,5 +1,5 @@
 """NodeItem: one node drawn as a card: kind band, bold title line, wrapped QStaticText, source
-badge, pin, handle."""
+badge, pin, handle, vote tally."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsSceneHoverEvent, QStyle,
                                QStyleOptionGraphicsItem, QWidget)
 
 from debatemap.canvas import style
+from debatemap.canvas.vote_badge import VoteBadge
 from debatemap.core.card_metrics import TITLE_GAP, shown_title
 from debatemap.core.model import Node
 
@@ -173,6 +174,7 @@ class NodeItem(QGraphicsItem):
         self.manual = False  # the label is a manual mark
         self.hidden_count = 0  # collapsed: how many nodes below it are hidden (0: expanded)
         self._count_text = QStaticText()
+        self.votes: VoteBadge | None = None  # dots and mean rating on the bottom border
         self._tip = ""
         self._tip_stale = False
         self.set_node(node, source_title, source_lost)
@@ -216,10 +218,7 @@ class NodeItem(QGraphicsItem):
             self._band = self._outline.intersected(strip)
             self._shape = QPainterPath(self._outline)
             self._shape.addEllipse(self.handle_center(), style.HANDLE_RADIUS + 2, style.HANDLE_RADIUS + 2)
-            r = style.HANDLE_RADIUS + 4
-            self._bounds = rect.adjusted(-4, -4, r, 4)
-            if self.hidden_count:
-                self._bounds.setBottom(self.count_rect().bottom() + 2)
+            self._update_bounds()
             for edge in self.edges:
                 edge.update_geometry()
         where = f"\nSource: {source_title}" if source_title else ""
@@ -251,12 +250,36 @@ class NodeItem(QGraphicsItem):
         self.prepareGeometryChange()  # the "+N" pill hangs below the card
         self.hidden_count = count
         self._count_text = cached_text(f"+{count}", style.count_font()) if count else QStaticText()
-        self._bounds = self._rect.adjusted(-4, -4, style.HANDLE_RADIUS + 4, 4)
-        if count:
-            self._bounds.setBottom(self.count_rect().bottom() + 2)
+        self._update_bounds()
         self._refresh_tooltip()
         self.update()
         return True
+
+    def set_votes(self, dots: int, rating_mean: float | None = None, rating_count: int = 0) -> bool:
+        """Show the card's tally as a pill on its bottom border (nothing when it has no votes).
+        Repaints, and returns True, only when what the pill shows changed."""
+        badge = VoteBadge(int(dots), rating_mean, int(rating_count)) \
+            if dots or rating_mean is not None else None
+        if badge == self.votes:
+            return False
+        self.prepareGeometryChange()  # the pill hangs below the card
+        self.votes = badge
+        self._update_bounds()
+        self._tip_stale = True
+        self.update()
+        return True
+
+    def vote_badge_text(self) -> str:
+        """What the vote pill shows, e.g. "●●● 3  +1.3" ("" when the card has no votes)."""
+        return self.votes.text if self.votes is not None else ""
+
+    def _update_bounds(self) -> None:
+        """The card, the link handle, and what hangs below it (the "+N" and the vote pill)."""
+        self._bounds = self._rect.adjusted(-4, -4, style.HANDLE_RADIUS + 4, 4)
+        if self.hidden_count:
+            self._bounds.setBottom(self.count_rect().bottom() + 2)
+        if self.votes is not None:
+            self._bounds = self._bounds.united(self.votes.rect(self._rect).adjusted(-1, -1, 1, 2))
 
     def tooltip_text(self) -> str:
         """What the tooltip says: kind, text, source, pin, evaluation label, collapsed count."""
@@ -267,6 +290,8 @@ class NodeItem(QGraphicsItem):
                 tip += " (marked by hand)"
         if self.hidden_count:
             tip += f"\nCollapsed: {self.hidden_count} hidden below"
+        if self.votes is not None:
+            tip += f"\n{self.votes.describe()}"
         return tip
 
     def _refresh_tooltip(self) -> None:
@@ -394,6 +419,8 @@ class NodeItem(QGraphicsItem):
             paint_label_badge(painter, self.eval_badge_center(), self.label, self.manual)
         if self.hidden_count:
             self._paint_count(painter)
+        if self.votes is not None:
+            self.votes.paint(painter, self._rect)
 
     def eval_badge_center(self) -> QPointF:
         """The evaluation badge sits at the right end of the kind band."""

@@ -1,0 +1,129 @@
+"""VoteBadge: a card's dot count and mean agreement rating, drawn as one pill on its bottom border.
+
+The pill reads "●●● 3 | +1.3": up to MAX_DRAWN_DOTS dots drawn as discs, the exact count, a
+thin divider, and the mean rating with its sign. Every part is drawn in the palette's text
+colour on the card's fill inside a text-coloured outline, so it stays legible in greyscale, in
+the dark palette and in the projector palette alike (the items read ``style.palette()`` when
+they paint). Texts are prepared once per distinct string and shared by every card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen, QStaticText, QTransform
+
+from debatemap.canvas import style
+
+MAX_DRAWN_DOTS = 5  # more dots than this show as five discs and the number
+DOT_RADIUS = 2.6
+DOT_STEP = 7.0  # from one disc's centre to the next
+PILL_HEIGHT = 15.0
+PILL_PADDING = 6.0
+GAP = 4.0  # between the discs and the count, and either side of the divider
+RIGHT_INSET = 12.0  # from the card's right border to the pill's right end
+DOT_GLYPH = "●"
+MINUS = "−"  # a real minus sign: a hyphen reads as a dash on a projector
+
+_PREPARED: dict[str, QStaticText] = {}
+
+
+def _prepared(text: str) -> QStaticText:
+    found = _PREPARED.get(text)
+    if found is None:
+        found = _PREPARED[text] = QStaticText(text)
+        found.setTextFormat(Qt.TextFormat.PlainText)
+        found.prepare(QTransform(), style.count_font())
+    return found
+
+
+def rating_text(mean: float) -> str:
+    """A mean rating as shown: one decimal, always signed ("+1.3", "−0.5", "0.0")."""
+    rounded = round(mean, 1)
+    if rounded == 0:
+        return "0.0"
+    return f"+{rounded:.1f}" if rounded > 0 else f"{MINUS}{-rounded:.1f}"
+
+
+@dataclass(frozen=True)
+class VoteBadge:
+    """What one card's pill shows; equal badges draw the same (cards compare to skip repaints)."""
+
+    dots: int = 0
+    rating_mean: float | None = None
+    rating_count: int = 0
+
+    @property
+    def text(self) -> str:
+        """The pill as text, e.g. "●●● 3  +1.3" (tests and tooltips read it)."""
+        parts = []
+        if self.dots:
+            parts.append(f"{DOT_GLYPH * min(self.dots, MAX_DRAWN_DOTS)} {self.dots}")
+        if self.rating_mean is not None:
+            parts.append(rating_text(self.rating_mean))
+        return "  ".join(parts)
+
+    def describe(self) -> str:
+        """One line for the card's tooltip."""
+        parts = []
+        if self.dots:
+            parts.append(f"{self.dots} dot{'s' if self.dots != 1 else ''}")
+        if self.rating_mean is not None:
+            count = self.rating_count
+            parts.append(f"mean rating {rating_text(self.rating_mean)}"
+                         f" from {count} rating{'s' if count != 1 else ''}")
+        return "Votes: " + ", ".join(parts)
+
+    def _dots_width(self) -> float:
+        if not self.dots:
+            return 0.0
+        drawn = min(self.dots, MAX_DRAWN_DOTS)
+        return (drawn - 1) * DOT_STEP + 2 * DOT_RADIUS + GAP + _prepared(str(self.dots)).size().width()
+
+    def width(self) -> float:
+        width = self._dots_width()
+        if self.rating_mean is not None:
+            if width:
+                width += 2 * GAP + 1.0
+            width += _prepared(rating_text(self.rating_mean)).size().width()
+        return width + 2 * PILL_PADDING
+
+    def rect(self, card: QRectF) -> QRectF:
+        """The pill for a card rectangle: right-aligned, centred on the card's bottom border."""
+        width = self.width()
+        return QRectF(card.right() - RIGHT_INSET - width, card.bottom() - PILL_HEIGHT / 2,
+                      width, PILL_HEIGHT)
+
+    def paint(self, painter: QPainter, card: QRectF) -> None:
+        colors = style.palette()
+        pill = self.rect(card)
+        ink = colors.text
+        painter.setPen(QPen(ink, 1.2))
+        painter.setBrush(colors.node_fill)
+        painter.drawRoundedRect(pill, PILL_HEIGHT / 2, PILL_HEIGHT / 2)
+        x, middle = pill.left() + PILL_PADDING, pill.center().y()
+        painter.setFont(style.count_font())
+        if self.dots:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ink)
+            for index in range(min(self.dots, MAX_DRAWN_DOTS)):
+                painter.drawEllipse(QPointF(x + DOT_RADIUS + index * DOT_STEP, middle),
+                                    DOT_RADIUS, DOT_RADIUS)
+            x += (min(self.dots, MAX_DRAWN_DOTS) - 1) * DOT_STEP + 2 * DOT_RADIUS + GAP
+            x = self._draw_text(painter, str(self.dots), x, middle)
+        if self.rating_mean is not None:
+            if self.dots:
+                painter.setPen(QPen(colors.muted, 1.0))
+                x += GAP
+                painter.drawLine(QPointF(x, pill.top() + 3.5), QPointF(x, pill.bottom() - 3.5))
+                x += 1.0 + GAP
+            self._draw_text(painter, rating_text(self.rating_mean), x, middle)
+
+    @staticmethod
+    def _draw_text(painter: QPainter, text: str, x: float, middle: float) -> float:
+        prepared = _prepared(text)
+        size = prepared.size()
+        painter.setPen(style.palette().text)
+        painter.drawStaticText(QPointF(x, middle - size.height() / 2), prepared)
+        return x + size.width()
