@@ -174,7 +174,7 @@ class NodeItem(QGraphicsItem):
         self.manual = False  # the label is a manual mark
         self.hidden_count = 0  # collapsed: how many nodes below it are hidden (0: expanded)
         self._count_text = QStaticText()
-        self.votes: VoteBadge | None = None  # dots and mean rating on the bottom border
+        self.votes: VoteBadge | None = None  # dots and mean rating, a tab on the top border
         self._tip = ""
         self._tip_stale = False
         self.set_node(node, source_title, source_lost)
@@ -256,13 +256,13 @@ class NodeItem(QGraphicsItem):
         return True
 
     def set_votes(self, dots: int, rating_mean: float | None = None, rating_count: int = 0) -> bool:
-        """Show the card's tally as a pill on its bottom border (nothing when it has no votes).
+        """Show the card's tally as a tab on its top border (nothing when it has no votes).
         Repaints, and returns True, only when what the pill shows changed."""
         badge = VoteBadge(int(dots), rating_mean, int(rating_count)) \
             if dots or rating_mean is not None else None
         if badge == self.votes:
             return False
-        self.prepareGeometryChange()  # the pill hangs below the card
+        self.prepareGeometryChange()  # the tab stands above the card
         self.votes = badge
         self._update_bounds()
         self._tip_stale = True
@@ -274,7 +274,7 @@ class NodeItem(QGraphicsItem):
         return self.votes.text if self.votes is not None else ""
 
     def _update_bounds(self) -> None:
-        """The card, the link handle, and what hangs below it (the "+N" and the vote pill)."""
+        """The card, the link handle, the "+N" below it and the vote tab above it."""
         self._bounds = self._rect.adjusted(-4, -4, style.HANDLE_RADIUS + 4, 4)
         if self.hidden_count:
             self._bounds.setBottom(self.count_rect().bottom() + 2)

@@ -1,7 +1,9 @@
-"""VoteBadge: a card's dot count and mean agreement rating, drawn as one pill on its bottom border.
+"""VoteBadge: a card's dot count and mean agreement rating, drawn as a tab on its top border.
 
 The pill reads "●●● 3 | +1.3": up to MAX_DRAWN_DOTS dots drawn as discs, the exact count, a
-thin divider, and the mean rating with its sign. Every part is drawn in the palette's text
+thin divider, and the mean rating with its sign. It stands on the card's top border at the right,
+above the evaluation badge: links arrive at a card's bottom in the tree layouts (their heads
+would hide under a pill there) and leave from its top without a marker. Every part is drawn in the palette's text
 colour on the card's fill inside a text-coloured outline, so it stays legible in greyscale, in
 the dark palette and in the projector palette alike (the items read ``style.palette()`` when
 they paint). Texts are prepared once per distinct string and shared by every card.
@@ -22,7 +24,8 @@ DOT_STEP = 7.0  # from one disc's centre to the next
 PILL_HEIGHT = 15.0
 PILL_PADDING = 6.0
 GAP = 4.0  # between the discs and the count, and either side of the divider
-RIGHT_INSET = 12.0  # from the card's right border to the pill's right end
+RIGHT_INSET = 6.0  # from the card's right border to the pill's right end
+OVERLAP = 2.0  # how far the tab reaches down over the card's top border (clear of the badge)
 DOT_GLYPH = "●"
 MINUS = "−"  # a real minus sign: a hyphen reads as a dash on a projector
 
@@ -90,9 +93,9 @@ class VoteBadge:
         return width + 2 * PILL_PADDING
 
     def rect(self, card: QRectF) -> QRectF:
-        """The pill for a card rectangle: right-aligned, centred on the card's bottom border."""
+        """The pill for a card rectangle: right-aligned, standing on the card's top border."""
         width = self.width()
-        return QRectF(card.right() - RIGHT_INSET - width, card.bottom() - PILL_HEIGHT / 2,
+        return QRectF(card.right() - RIGHT_INSET - width, card.top() + OVERLAP - PILL_HEIGHT,
                       width, PILL_HEIGHT)
 
     def paint(self, painter: QPainter, card: QRectF) -> None:

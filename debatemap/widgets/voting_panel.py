@@ -155,7 +155,8 @@ class VotesDock(QDockWidget):
         self.empty_label = ToneLabel("No votes yet. Select a card and press . for a dot,"
                                      " or Alt+1 … Alt+5 to rate it.", tone="hint")
         self.empty_label.setWordWrap(True)
-        layout.addWidget(self.empty_label)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty_label, 1)  # takes the table's room while there are no votes
         self.setWidget(body)
         self.set_document(None)
 

@@ -50,7 +50,7 @@ def test_cards_without_votes_have_no_pill_and_bounds_as_before(scene, document, 
     install_vote_sync(scene)
     item = scene.node_items[ids.thesis]
     assert item.votes is None and item.vote_badge_text() == ""
-    assert item.boundingRect().bottom() == item.rect.bottom() + 4
+    assert item.boundingRect() == item.rect.adjusted(-4, -4, style.HANDLE_RADIUS + 4, 4)
     assert "Votes" not in item.tooltip_text()
 
 
@@ -68,8 +68,9 @@ def test_votes_show_as_a_pill_that_follows_every_change_and_undo(scene, document
     assert item.vote_badge_text() == "●●● 3  +1.3"
     assert "Votes: 3 dots, mean rating +1.3 from 3 ratings" in item.tooltip_text()
     pill = item.votes.rect(item.rect)
-    assert item.boundingRect().contains(pill)  # the pill hangs below the card, inside the bounds
-    assert pill.top() < item.rect.bottom() < pill.bottom()
+    assert item.boundingRect().contains(pill)  # the tab stands above the card, inside the bounds
+    assert pill.top() < item.rect.top() < pill.bottom() < item.rect.top() + style.BAND_HEIGHT / 2
+    assert pill.right() < item.rect.right()
     document.undo_stack.undo()  # Cy's rating
     assert item.vote_badge_text() == "●●● 3  +1.5"
     for _ in range(5):
