@@ -221,6 +221,8 @@ class InspectorDock(QDockWidget):
             (document.itemsRemoved, self._on_removed),
             (document.documentsChanged, self._on_changed),
             (document.evaluationChanged, self._on_changed),
+            (document.workshop.participantsChanged, self._on_changed),  # the author's name
+            (document.workshop.settingsChanged, self._on_changed),  # anonymous mode
         )
 
     def set_selection(self, node_ids: list[str], edge_ids: list[str] = ()) -> None:
@@ -291,8 +293,8 @@ class InspectorDock(QDockWidget):
         self.source_status.setVisible(bool(excerpt and excerpt.status in STATUS_NOTES))
         self.source_status.setText(STATUS_NOTES.get(excerpt.status, "") if excerpt else "")
         self.go_to_source.setVisible(excerpt is not None)
-        participant = amap.participants.get(node.author_id) if node.author_id else None
-        self.author_label.setText(participant.name if participant else NONE)
+        author = node.author_id if node.author_id in amap.participants else None
+        self.author_label.setText(self.document.workshop.display_name(author) if author else NONE)
         self.created_label.setText(node.created.astimezone().strftime("%Y-%m-%d %H:%M"))
 
     def _show_edge(self, edge) -> None:
