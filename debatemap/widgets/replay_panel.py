@@ -243,6 +243,11 @@ class ReplayPanel(QWidget):
 
     def refresh(self, position: int | None = None) -> None:
         """Read the history again and show ``position`` (the present when None)."""
+        count = self._read_range()
+        self.show_point(count if position is None else max(0, min(position, count)))
+
+    def _read_range(self) -> int:
+        """The slider's range and the note from the history as it is now; its event count."""
         self._stale = False
         self._session_rect = None
         count = self.event_count()
@@ -251,7 +256,7 @@ class ReplayPanel(QWidget):
         self.slider.setTickInterval(max(1, count // 20))
         self.slider.blockSignals(False)
         self._update_note()
-        self.show_point(count if position is None else max(0, min(position, count)))
+        return count
 
     def event_count(self) -> int:
         return self.document.workshop.event_count() if self.document is not None else 0
@@ -300,6 +305,8 @@ class ReplayPanel(QWidget):
 
     def show_point(self, k: int) -> None:
         """Show the map after the first ``k`` events."""
+        if self._stale:
+            k = min(k, self._read_range())
         if self.slider.value() != k:
             self.slider.blockSignals(True)
             self.slider.setValue(k)

@@ -262,6 +262,21 @@ def test_slides_window_shows_the_same_moment_and_steps_with_its_keys(replay, qtb
     assert not screen.isVisible()
 
 
+def test_slides_from_the_menu_while_the_dock_is_closed(window, session_path, qtbot):
+    path, ids = session_path
+    window.open_path(path)
+    replay = install(window)  # the dock stays closed
+    assert not replay.dock.isVisible()
+    replay.panel.show_point(5)
+    replay.slides_action.trigger()
+    screen = replay.panel.screen_window
+    qtbot.waitExposed(screen)
+    assert replay.panel.position() == 5
+    assert screen.position_label.text() == f"Event 5 of {ids['events']}"
+    assert_scene_shows(screen.view.scene(), window.document.workshop.map_at(5))
+    screen.close()
+
+
 def test_the_workshop_menu_has_the_replay_actions_and_the_file_menu_the_handout(replay, window):
     texts = [a.text() for a in window.workshop_menu.actions()]
     for text in ("&Replay", "Replay as &Slides", "Export Replay &Frames…", "Export &Handout…"):
