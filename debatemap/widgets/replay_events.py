@@ -73,7 +73,7 @@ def local_time(moment: datetime, today: datetime | None = None) -> str:
 
 
 def participant_name(participant_id: str | None, states: list[MapState], anonymous: bool) -> str:
-    """Who acted: their name in the first state that knows them ("Participant 2" in anonymous
+    """A participant's name in the first state that knows them ("Participant 2" in anonymous
     mode, numbered by their place then)."""
     if participant_id is None:
         return ""
@@ -85,8 +85,10 @@ def participant_name(participant_id: str | None, states: list[MapState], anonymo
     return "a participant since removed"
 
 
-def describe(event: Event, after: MapState, before: Callable[[], MapState | None]) -> str:
-    """The event in words: its verb and what it was done to."""
+def describe(event: Event, after: MapState, before: Callable[[], MapState | None],
+             anonymous: bool = False) -> str:
+    """The event in words: its verb and what it was done to (participants numbered when
+    ``anonymous``)."""
     verb = VERBS.get(event.kind) or event.kind.replace("_", " ").capitalize()
     if event.kind in _WHOLE or not Change.is_full(event.payload):
         return verb
@@ -94,11 +96,11 @@ def describe(event: Event, after: MapState, before: Callable[[], MapState | None
         change = Change.from_payload(event.payload)
     except (ValueError, TypeError, KeyError):
         return verb
-    subject = _subject(event.kind, change, after, before)
+    subject = _subject(event.kind, change, after, before, anonymous)
     return f"{verb} {subject}" if subject else verb
 
 
-def _subject(kind: str, change: Change, after: MapState, before) -> str:
+def _subject(kind: str, change: Change, after: MapState, before, anonymous: bool) -> str:
     meta = change.meta
     if "title" in meta:
         return f"to {quoted(meta['title'])}"
@@ -108,10 +110,6 @@ def _subject(kind: str, change: Change, after: MapState, before) -> str:
         return "on" if meta["anonymous"] else "off"
     nodes = [n.text for n in change.put.get("nodes", [])]
     nodes += [after.nodes[i].text for i in change.patch.get("nodes", {}) if i in after.nodes]
-    if not nodes and change.remove.get("nodes"):
-        earlier = before()
-        if earlier is not None:
-            nodes = [earlier.nodes[i].text for i in change.remove["nodes"] if i in earlier.nodes]
     if nodes:
         more = len(nodes) - 1
         return quoted(nodes[0]) + (f" and {more} more" if more else "")
@@ -123,7 +121,7 @@ def _subject(kind: str, change: Change, after: MapState, before) -> str:
     for record in change.put.get("parked", []):
         return quoted(record.text)
     for record in change.put.get("participants", []):
-        return record.name
+        return participant_name(record.id, [after], anonymous)
     edges = change.put.get("edges", []) or [after.edges[i] for i in change.patch.get("edges", {})
                                             if i in after.edges]
     for edge in edges:
@@ -135,6 +133,28 @@ def _subject(kind: str, change: Change, after: MapState, before) -> str:
     if documents:
         return quoted(documents[0].title) + (f" and {len(documents) - 1} more"
                                              if len(documents) > 1 else "")
+    return _removed(change, before, anonymous) if change.remove else ""
+
+
+def _removed(change: Change, before, anonymous: bool) -> str:
+    """What a removal took away, read in the state before it."""
+    earlier = before()
+    if earlier is None:
+        return ""
+    removed = change.remove
+    texts = [earlier.nodes[i].text for i in removed.get("nodes", []) if i in earlier.nodes]
+    if texts:
+        return quoted(texts[0]) + (f" and {len(texts) - 1} more" if len(texts) > 1 else "")
+    for participant_id in removed.get("participants", []):
+        return participant_name(participant_id, [earlier], anonymous)
+    for collection in ("agenda", "votes"):
+        for record_id in removed.get(collection, []):
+            record = getattr(earlier, collection).get(record_id)
+            if record is not None and record.node_id in earlier.nodes:
+                return quoted(earlier.nodes[record.node_id].text)
+    for record_id in removed.get("parked", []):
+        if record_id in earlier.parked:
+            return quoted(earlier.parked[record_id].text)
     return ""
 
 
@@ -149,11 +169,6 @@ def moment(history: History, k: int, after: MapState | None,
     if after is None:
         return Moment(k, count, local_time(event.at),
                       VERBS.get(event.kind) or event.kind.replace("_", " ").capitalize())
-    what = describe(event, after, before)
     hidden = anonymous or after.anonymous
-    states = [after]
-    if event.participant_id is not None and event.participant_id not in after.participants:
-        earlier = before()  # removed in this very event: they were there before it
-        states += [earlier] if earlier is not None else []
-    return Moment(k, count, local_time(event.at), what,
-                  participant_name(event.participant_id, states, hidden))
+    return Moment(k, count, local_time(event.at), describe(event, after, before, hidden),
+                  participant_name(event.participant_id, [after], hidden))

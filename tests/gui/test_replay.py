@@ -6,9 +6,10 @@ of one size, all or nothing."""
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel,
+                               QLineEdit, QMenu, QPushButton, QSpinBox)
 from replay_session import record_session
 
 from debatemap.app import workshop_replay
@@ -277,6 +278,19 @@ def test_slides_from_the_menu_while_the_dock_is_closed(window, session_path, qtb
     screen.close()
 
 
+def test_still_frame_keeps_the_whole_session_in_view(replay, window):
+    panel = replay.panel
+    panel.slider.setValue(3)  # the first card only
+    moment = panel.frame_rect()
+    assert panel.view.shown_rect() == moment
+    panel.still_box.setChecked(True)
+    still = panel.frame_rect()
+    assert panel.view.shown_rect() == still
+    assert still.contains(moment) and still.width() > moment.width() * 2
+    for item in window.scene.node_items.values():  # every card of the map as it is now
+        assert still.contains(item.pos())
+
+
 def test_the_workshop_menu_has_the_replay_actions_and_the_file_menu_the_handout(replay, window):
     texts = [a.text() for a in window.workshop_menu.actions()]
     for text in ("&Replay", "Replay as &Slides", "Export Replay &Frames…", "Export &Handout…"):
@@ -291,6 +305,28 @@ def test_the_workshop_menu_has_the_replay_actions_and_the_file_menu_the_handout(
 
 
 # ---- frames -----------------------------------------------------------------------------------
+
+
+def test_the_frame_options_dialog(qtbot, tmp_path):
+    said = []
+
+    def fill(accept=True):
+        dialog = QApplication.activeModalWidget()
+        dialog.findChild(QLineEdit).setText(str(tmp_path))
+        dialog.findChild(QSpinBox).setValue(5)
+        dialog.findChild(QComboBox).setCurrentText("1280 × 720 (HD)")
+        dialog.findChild(QCheckBox).setChecked(False)
+        said.extend(label.text() for label in dialog.findChildren(QLabel) if "frames" in label.text())
+        buttons = dialog.findChild(QDialogButtonBox)
+        button = QDialogButtonBox.StandardButton.Ok if accept else QDialogButtonBox.StandardButton.Cancel
+        qtbot.mouseClick(buttons.button(button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    options = workshop_replay.ask_frame_options(None, (0, 20), "")
+    assert options == FrameOptions(tmp_path, 5, (1280, 720), False)
+    assert said == ["5 frames, named frame-0001.png…, all the same size (for a video)"]
+    QTimer.singleShot(0, lambda: fill(accept=False))
+    assert workshop_replay.ask_frame_options(None, (0, 20), "") is None
 
 
 def run_export(replay, qtbot, monkeypatch, options, confirm=True):
