@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from debatemap.app.icon import app_icon
 from debatemap.app.main_window import MainWindow
@@ -72,12 +72,12 @@ def main(folder: Path) -> int:
 
     window = MainWindow()
     window.setGeometry(app.primaryScreen().availableGeometry())
-    replay = install(window)
+    tools = getattr(window, "workshop_tools", None)  # the window installs them all itself
+    replay = tools.replay if tools is not None else install(window)
     window.show()
     window.open_path(path)
-    window.document_panel.hide()  # room for the canvas and the dock
-    window.inspector.hide()
-    replay.dock.show()
+    for dock in window.findChildren(QDockWidget):  # room for the canvas and the replay
+        dock.setVisible(dock is replay.dock)
     window.resizeDocks([replay.dock], [640], Qt.Orientation.Horizontal)
 
     def show_early() -> None:
