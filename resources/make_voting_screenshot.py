@@ -50,15 +50,18 @@ def main(folder: Path) -> int:
 
     window = MainWindow()
     window.setGeometry(app.primaryScreen().availableGeometry())
-    votes = install(window)
+    tools = getattr(window, "workshop_tools", None)  # the window may install every tool itself
+    votes = tools.votes if tools is not None else install(window)
     window.show()
     window.open_path(sample)
     by_text = {node.text: node.id for node in window.document.map.nodes.values()}
     ids = {key: by_text[text] for key, (_kind, text, _x, _y) in SAMPLE_NODES.items()}
     workshop = window.document.workshop
     people = {name: workshop.add_participant(name) for name in ("Ada", "Ben", "Chen")}
-    window.document_panel.hide()  # room for the canvas
+    window.document_panel.hide()  # room for the canvas and the two docks
     window.inspector.hide()
+    if tools is not None:
+        tools.people.dock.hide()
     votes.votes_dock.show()
     votes.parking_dock.show()
     window.splitDockWidget(votes.votes_dock, votes.parking_dock, Qt.Orientation.Vertical)

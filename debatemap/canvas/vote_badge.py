@@ -6,15 +6,19 @@ above the evaluation badge: links arrive at a card's bottom in the tree layouts 
 would hide under a pill there) and leave from its top without a marker. Every part is drawn in the palette's text
 colour on the card's fill inside a text-coloured outline, so it stays legible in greyscale, in
 the dark palette and in the projector palette alike (the items read ``style.palette()`` when
-they paint). Texts are prepared once per distinct string and shared by every card.
+they paint). Texts are prepared once per distinct string and shared by every card; on screen
+each distinct pill is drawn once per palette and zoom into a pixmap that the cards blit.
 """
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen, QStaticText, QTransform
+from PySide6.QtGui import QPainter, QPaintEngine, QPen, QPixmap, QStaticText, QTransform
 
 from debatemap.canvas import style
 
@@ -29,7 +33,11 @@ OVERLAP = 2.0  # how far the tab reaches down over the card's top border (clear 
 DOT_GLYPH = "●"
 MINUS = "−"  # a real minus sign: a hyphen reads as a dash on a projector
 
+MARGIN = 1.5  # around the pill in its pixmap, for the antialiased outline
+PIXMAP_LIMIT = 512  # pills kept drawn (badges x palettes x zoom levels), least recent dropped
+
 _PREPARED: dict[str, QStaticText] = {}
+_PIXMAPS: OrderedDict[tuple, QPixmap] = OrderedDict()
 
 
 def _prepared(text: str) -> QStaticText:
@@ -84,13 +92,17 @@ class VoteBadge:
         drawn = min(self.dots, MAX_DRAWN_DOTS)
         return (drawn - 1) * DOT_STEP + 2 * DOT_RADIUS + GAP + _prepared(str(self.dots)).size().width()
 
-    def width(self) -> float:
+    @cached_property  # a frozen dataclass: computed once, kept in the instance's __dict__
+    def _width(self) -> float:
         width = self._dots_width()
         if self.rating_mean is not None:
             if width:
                 width += 2 * GAP + 1.0
             width += _prepared(rating_text(self.rating_mean)).size().width()
         return width + 2 * PILL_PADDING
+
+    def width(self) -> float:
+        return self._width
 
     def rect(self, card: QRectF) -> QRectF:
         """The pill for a card rectangle: right-aligned, standing on the card's top border."""
@@ -99,8 +111,49 @@ class VoteBadge:
                       width, PILL_HEIGHT)
 
     def paint(self, painter: QPainter, card: QRectF) -> None:
-        colors = style.palette()
+        """Draw the pill above ``card``: on screen and into images as a pixmap drawn once per
+        badge, palette and zoom (a blit instead of a dozen antialiased shapes and texts);
+        into SVG, PDF and print as vectors."""
         pill = self.rect(card)
+        transform = painter.worldTransform()
+        scale = transform.m11()
+        if (painter.paintEngine().type() != QPaintEngine.Type.Raster or scale <= 0
+                or transform.type().value > QTransform.TransformationType.TxScale.value
+                or abs(transform.m22() - scale) > 1e-9):
+            self.draw(painter, pill)
+            return
+        pixmap = self._pixmap(scale, painter.device().devicePixelRatioF())
+        corner = transform.map(pill.topLeft()) - QPointF(MARGIN * scale, MARGIN * scale)
+        painter.save()
+        painter.resetTransform()  # whole device pixels: the blit stays sharp
+        painter.drawPixmap(QPointF(round(corner.x()), round(corner.y())), pixmap)
+        painter.restore()
+
+    def _pixmap(self, scale: float, ratio: float) -> QPixmap:
+        colors = style.palette()
+        key = (self, colors.text.rgba(), colors.node_fill.rgba(), colors.muted.rgba(),
+               round(scale, 4), ratio)
+        found = _PIXMAPS.get(key)
+        if found is not None:
+            _PIXMAPS.move_to_end(key)
+            return found
+        width, height = self.width() + 2 * MARGIN, PILL_HEIGHT + 2 * MARGIN
+        pixmap = QPixmap(math.ceil(width * scale * ratio), math.ceil(height * scale * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        drawing = QPainter(pixmap)
+        drawing.setRenderHint(QPainter.RenderHint.Antialiasing)
+        drawing.scale(scale, scale)
+        self.draw(drawing, QRectF(MARGIN, MARGIN, self.width(), PILL_HEIGHT))
+        drawing.end()
+        _PIXMAPS[key] = pixmap
+        if len(_PIXMAPS) > PIXMAP_LIMIT:
+            _PIXMAPS.popitem(last=False)
+        return pixmap
+
+    def draw(self, painter: QPainter, pill: QRectF) -> None:
+        """The pill as shapes and text, into ``pill``."""
+        colors = style.palette()
         ink = colors.text
         painter.setPen(QPen(ink, 1.2))
         painter.setBrush(colors.node_fill)

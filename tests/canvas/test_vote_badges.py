@@ -138,3 +138,20 @@ def test_set_votes_repaints_only_on_a_change(scene, ids):
     assert item.set_votes(2, None, 0)
     assert not item.set_votes(2, None, 0)
     assert item.set_votes(0, None, 0) and item.votes is None
+
+
+def test_svg_export_draws_the_pill_as_vectors_and_png_export_shows_it(scene, document, ids, tmp_path):
+    from debatemap.canvas.export import export_png, export_svg
+
+    install_vote_sync(scene)
+    voters(document, "Ada")
+    assert document.workshop.add_dot(ids.reason) and document.workshop.rate(ids.reason, -2)
+    export_svg(scene, tmp_path / "map.svg")
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert "<image" not in svg  # no pixmap in a vector export
+    assert "−2.0" in svg  # the mean rating, as text
+    export_png(scene, tmp_path / "with.png")
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    export_png(scene, tmp_path / "without.png")
+    assert QImage(str(tmp_path / "with.png")) != QImage(str(tmp_path / "without.png"))
