@@ -213,6 +213,12 @@ def test_results_sort_by_any_column_and_a_row_click_selects_and_centres_its_card
     reason_tip = dock.proxy.data(dock.proxy.index(dock.row_texts(CARD).index("It cuts traffic"), 0),
                                  Qt.ItemDataRole.ToolTipRole)
     assert "Ben: ●●● 3 dots" in reason_tip and "Cy: ● 1 dot, rates 0" in reason_tip
+    assert workshop.set_anonymous(True)  # names leave the panel, numbers stand in
+    anonymous_tip = dock.proxy.data(dock.proxy.index(dock.row_texts(CARD).index("It cuts traffic"), 0),
+                                    Qt.ItemDataRole.ToolTipRole)
+    assert "Ben" not in anonymous_tip and "Participant 2: ●●● 3 dots" in anonymous_tip
+    assert dock.voter_label.text().startswith("Voting as Participant 1:")
+    assert workshop.set_anonymous(False)
 
     window.view.zoom_in()
     window.view.zoom_in()
