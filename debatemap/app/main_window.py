@@ -17,6 +17,7 @@ from debatemap.app.presentation import Presentation
 from debatemap.app.shortcuts_window import ShortcutsWindow
 from debatemap.app.importer import DocumentImporter, ImportOutcome
 from debatemap.app.recent import RecentFiles
+from debatemap.app.workshop_ui import install_workshop
 from debatemap.canvas.scene import MapScene
 from debatemap.canvas.view import MapView
 from debatemap.core.errors import DebatemapError
@@ -46,7 +47,9 @@ class MainWindow(QMainWindow):
     #: the open map changed (a MapDocument, or None): for tools installed beside the built-in ones
     documentChanged = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, workshop_tools: bool = True) -> None:
+        """``workshop_tools=False`` leaves out the workshop tools (app/workshop_ui.py), for
+        tests that install one of them on its own."""
         super().__init__(parent)
         self.document: MapDocument | None = None
         self.scene: MapScene | None = None
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self.undo_action: QAction
         self.redo_action: QAction
         build_menus(self)
+        self.workshop_tools = install_workshop(self) if workshop_tools else None
         QApplication.clipboard().dataChanged.connect(self.edit_actions.update_enabled)
         self._restore_geometry()
         self._document_switched()

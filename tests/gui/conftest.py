@@ -77,7 +77,7 @@ def map_path(tmp_path):
 def window(qtbot):
     from debatemap.app.main_window import MainWindow
 
-    shown = MainWindow()
+    shown = MainWindow(workshop_tools=False)  # a workshop tool's test installs its own
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
