@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QUndoView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QUndoView,
+    QWidget,
+)
 
 from debatemap.app import dialogs, reimport
 from debatemap.app.actions import EditActions
@@ -18,7 +27,7 @@ from debatemap.app.shortcuts_window import ShortcutsWindow
 from debatemap.app.importer import DocumentImporter, ImportOutcome
 from debatemap.app.recent import RecentFiles
 from debatemap.app.workshop_ui import install_workshop
-from debatemap.canvas.scene import MapScene
+from debatemap.canvas.scene import BuildCancelled, MapScene
 from debatemap.canvas.view import MapView
 from debatemap.core.errors import DebatemapError
 from debatemap.document.mapdocument import MapDocument
@@ -36,6 +45,8 @@ IMPORT_DIRECTORY_KEY = "mainWindow/importDirectory"
 DOCK_WIDTH = 420
 INSPECTOR_WIDTH = 300
 DIRECTORY_KEY = "mainWindow/lastDirectory"
+LARGE_MAP_ITEMS = 3000  # cards + links from which opening shows progress (about a second of work)
+PROGRESS_EVENTS_S = 0.05  # the window repaints at least this often while a large map opens
 AUTOSAVE_NOTE = "Every change is saved to the file as you make it."
 NO_MAP_HINT = "No map is open.\nOpen a map (Ctrl+O) or create a new one (Ctrl+N)."
 EMPTY_MAP_HINT = (
@@ -163,7 +174,12 @@ class MainWindow(QMainWindow):
         except DebatemapError as error:
             dialogs.show_error(self, "Cannot open map", str(error))
             return False
-        self._set_document(document)
+        scene = self._build_scene(document)
+        if scene is None:
+            document.close()
+            self.statusBar().showMessage(f"Opening {path.name} was cancelled", 8000)
+            return False
+        self._set_document(document, scene)
         self.recent.add(path)
         self.rebuild_recent_menu()
         self._remember_directory(path)
@@ -235,7 +251,41 @@ class MainWindow(QMainWindow):
             10000,
         )
 
-    def _set_document(self, document: MapDocument | None) -> None:
+    def _build_scene(self, document: MapDocument) -> MapScene | None:
+        """The scene of a map about to be shown; a large map's cards are made behind a progress
+        dialog that keeps the window painting and can cancel (None then)."""
+        amap = document.map
+        total = len(amap.nodes) + len(amap.edges)
+        if total < LARGE_MAP_ITEMS:
+            return MapScene(document, self)
+        progress = QProgressDialog(f"Opening {document.path.name}…", "Cancel", 0, total, self)
+        progress.setWindowTitle("Opening Map")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        last = [time.monotonic()]
+
+        def report(done: int, total: int) -> bool:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_EVENTS_S:
+                last[0] = now
+                progress.setLabelText(f"Opening {document.path.name}: {done:,} of {total:,}"
+                                      " cards and links")
+                progress.setValue(done)
+                QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            scene = MapScene(document, progress=report)  # no parent yet: a cancelled one is freed
+        except BuildCancelled:
+            return None
+        else:
+            scene.setParent(self)
+            return scene
+        finally:
+            progress.close()
+            progress.deleteLater()
+
+    def _set_document(self, document: MapDocument | None, scene: MapScene | None = None) -> None:
         if self.importer.busy:
             self.importer.abandon()  # what it read was meant for the map that is closing
         old_document, old_scene = self.document, self.scene
@@ -250,7 +300,7 @@ class MainWindow(QMainWindow):
             document.documentsChanged.connect(lambda _ids: self._update_actions())
             document.nodesChanged.connect(lambda _ids: self.edit_actions.update_enabled())
             document.evaluationChanged.connect(self._update_evaluation_counts)
-            self.scene = MapScene(document, self)
+            self.scene = scene if scene is not None else MapScene(document, self)
             self.scene.mapChanged.connect(self._update_counts)
         self.view.set_map_scene(self.scene)
         self.audience.set_map_scene(self.scene)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QVariantAnimation, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
@@ -17,6 +17,11 @@ from debatemap.document.mapdocument import MapDocument
 
 SCENE_MARGIN = 400.0  # room to scroll past the outermost nodes
 ARRANGE_MS = 250  # how long cards take to glide to an arrangement
+PROGRESS_STEP = 250  # cards and links made between two progress reports (~50 ms of work)
+
+
+class BuildCancelled(Exception):
+    """The user stopped a large map's cards being made (see MapScene's ``progress``)."""
 
 
 class MapScene(QGraphicsScene):
@@ -27,7 +32,10 @@ class MapScene(QGraphicsScene):
 
     mapChanged = Signal()  # after the items changed in response to the document
 
-    def __init__(self, document: MapDocument, parent=None) -> None:
+    def __init__(self, document: MapDocument, parent=None, *,
+                 progress: "Callable[[int, int], bool] | None" = None) -> None:
+        """``progress(done, total)`` is called now and then while the cards are made (for a
+        progress dialog); returning False stops and raises BuildCancelled."""
         super().__init__(parent)
         self.document = document
         self.node_items: dict[str, NodeItem] = {}
@@ -47,10 +55,15 @@ class MapScene(QGraphicsScene):
         self.content_bounds = QRectF()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(style.palette().background)
-        self._attached = True
+        self._attached = False
+        self._progress = progress
+        try:
+            self.rebuild()
+        finally:
+            self._progress = None
         for signal, slot in self._connections():
             signal.connect(slot)
-        self.rebuild()
+        self._attached = True
 
     def _connections(self):
         return (
@@ -126,8 +139,12 @@ class MapScene(QGraphicsScene):
         self.clear()
         self.node_items.clear()
         self.edge_items.clear()
-        for node in self.document.map.nodes.values():
+        amap = self.document.map
+        total = len(amap.nodes) + len(amap.edges)
+        for count, node in enumerate(amap.nodes.values(), 1):
             self._add_node_item(node.id)
+            if count % PROGRESS_STEP == 0:
+                self._report(count, total)
         self.place_nodes()  # before the edges exist, so each edge is laid out once
         self._add_edge_items(self.document.map.edges)
         self._faded_edges = set()
@@ -345,8 +362,15 @@ class MapScene(QGraphicsScene):
                 for sibling in siblings:
                     sibling.update_geometry()
 
+        done_before = len(self.node_items)
         while pending:
             add(next(iter(pending.values())))
+            if self._progress is not None and len(self.edge_items) % PROGRESS_STEP == 0:
+                self._report(done_before + len(self.edge_items), done_before + len(edges))
+
+    def _report(self, done: int, total: int) -> None:
+        if self._progress is not None and not self._progress(done, total):
+            raise BuildCancelled("the cards were not all made")
 
     def _on_nodes_added(self, node_ids: list[str]) -> None:
         self.finish_animation()
