@@ -10,6 +10,9 @@ new nodes are attributed to and who every event records as acting.
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
+
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -312,7 +315,7 @@ class WorkshopDocument(QObject):
             self._refuse(f"Could not unpark: no node {parent_id!r} in this map")
             return None
         if x is None or y is None:
-            x, y = self._spot(item.text, item.kind, parent_id, sizes)
+            x, y = self._spot(self.document.map, item.text, item.kind, parent_id, sizes)
         node = Node(id=new_id("n"), text=item.text, kind=item.kind, x=x, y=y,
                     author_id=item.author_id)
         edges = [] if parent_id is None else [
@@ -341,10 +344,14 @@ class WorkshopDocument(QObject):
         parent_id: str | None = None,
         *,
         sizes: dict[str, tuple[float, float]] | None = None,
+        shown: dict[str, tuple[float, float]] | None = None,
     ) -> Node | None:
         """Add a node typed in the capture bar, as one step: the prefix sets its kind (see
         core.capture), it is placed under ``parent_id`` (or below the map) and linked to it,
-        and the current speaker is its author. ``sizes``: real card sizes a view knows."""
+        and the current speaker is its author. ``sizes``: real card sizes a view knows;
+        ``shown``: where a view shows the nodes when that is not where they are stored (its
+        display grid for a map made at 0,0): the new card is placed among those, and they are
+        written down in the same step, so nothing jumps."""
         if parent_id is not None and parent_id not in self.document.map.nodes:
             self._refuse(f"Could not capture: no node {parent_id!r} in this map")
             return None
@@ -353,18 +360,24 @@ class WorkshopDocument(QObject):
         except DebatemapError as error:
             self._refuse(f"Could not capture: {error}")
             return None
-        x, y = self._spot(captured.text, captured.kind, parent_id, sizes)
+        amap = self.document.map
+        if shown:
+            amap = copy.copy(amap)
+            amap.nodes = {i: replace(n, x=shown[i][0], y=shown[i][1]) if i in shown else n
+                          for i, n in self.document.map.nodes.items()}
+        x, y = self._spot(amap, captured.text, captured.kind, parent_id, sizes)
         node = Node(id=new_id("n"), text=captured.text, kind=captured.kind, x=x, y=y,
                     author_id=self._speaker)
         edges = [] if captured.link is None else [
             Edge(id=new_id("e"), type=captured.link, source=node.id, target=parent_id)]
-        command = AddItems(self.document, [node], edges, text=f"Capture {captured.kind}")
-        return self.document.map.nodes[node.id] if self._push(command) else None
+        done = self.document.add_items_placing([node], edges, positions_to_write=shown,
+                                               text=f"Capture {captured.kind}")
+        return self.document.map.nodes[node.id] if done else None
 
-    def _spot(self, text: str, kind: str, parent_id: str | None,
+    @staticmethod
+    def _spot(amap, text: str, kind: str, parent_id: str | None,
               sizes: dict[str, tuple[float, float]] | None) -> tuple[float, float]:
         """Where a new card goes: free under its parent, else in a row below the whole map."""
-        amap = self.document.map
         size = estimate_size(text, kind)
         if parent_id is not None:
             return place_near(amap, parent_id, size, sizes)

@@ -271,7 +271,10 @@ class CaptureBar(QToolBar):
             self.update_hint()
             return None
         scene = self.view.map_scene()
-        node = self.document.workshop.capture(line, parent,
+        shown = None
+        if scene is not None and scene.display_grid:  # a map made at 0,0: keep the grid shown
+            shown = {i: (item.pos().x(), item.pos().y()) for i, item in scene.node_items.items()}
+        node = self.document.workshop.capture(line, parent, shown=shown,
                                               sizes=scene.card_sizes() if scene else None)
         if node is None:
             return None  # refused: the document said why
