@@ -140,7 +140,7 @@ class EdgeItem(QGraphicsItem):
         hovered = self.hovered and colors.chrome  # a palette without chrome shows no hover
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.faded and not (selected or hovered):
-            painter.setOpacity(style.OUT_LINK_OPACITY)
+            painter.setOpacity(painter.opacity() * style.OUT_LINK_OPACITY)
         if selected or hovered or self.drop_target:
             glow = QColor(colors.selection if selected else colors.hover)
             glow.setAlpha(90 if selected else 60)

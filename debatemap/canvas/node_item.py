@@ -333,8 +333,9 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._outline)
         faded = self.label == "out"
+        base_opacity = painter.opacity()  # the item's own opacity (a highlight may dim it)
         if faded:  # defeated: the whole card recedes; its badge (drawn last) does not
-            painter.setOpacity(colors.out_opacity)
+            painter.setOpacity(base_opacity * colors.out_opacity)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.node_fill)
         painter.drawPath(self._outline)
@@ -358,7 +359,7 @@ class NodeItem(QGraphicsItem):
         if detail < style.TEXT_DETAIL:  # zoomed far out: card, band, badges and a gist at most
             if detail >= style.GIST_DETAIL:
                 self._paint_gist(painter, detail, colors.text)
-            painter.setOpacity(1.0)
+            painter.setOpacity(base_opacity)
             self._paint_marks(painter)
             return
         left = self._rect.left() + style.NODE_PADDING
@@ -379,7 +380,7 @@ class NodeItem(QGraphicsItem):
             self._paint_warning(painter)
         elif self.source_title:
             self._paint_badge(painter)
-        painter.setOpacity(1.0)
+        painter.setOpacity(base_opacity)
         self._paint_marks(painter)
         if self.hovered and not self.drop_target and colors.chrome:
             self._paint_handle(painter)
