@@ -25,6 +25,34 @@ _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _SELECTION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 
 
+_FONTS: tuple[QFont, QFont, QFont] | None = None
+_PATHS: dict[tuple[float, float, float, float], tuple[QPainterPath, ...]] = {}
+
+
+def _card_fonts() -> tuple[QFont, QFont, QFont]:
+    """The text, band and badge fonts every card shares (made once, after the application)."""
+    global _FONTS
+    if _FONTS is None:
+        _FONTS = (style.text_font(), style.band_font(), style.badge_font())
+    return _FONTS
+
+
+def _card_paths(rect: QRectF) -> tuple[QPainterPath, QPainterPath, QPainterPath]:
+    """Outline, band and shape of a card of this rectangle; cards of one size share them (Qt
+    paths are shared until written), which saves the band's path intersection per card."""
+    key = (rect.x(), rect.y(), rect.width(), rect.height())
+    paths = _PATHS.get(key)
+    if paths is None:
+        outline = QPainterPath()
+        outline.addRoundedRect(rect, style.CORNER_RADIUS, style.CORNER_RADIUS)
+        strip = QPainterPath()
+        strip.addRect(QRectF(rect.left(), rect.top(), rect.width(), style.BAND_HEIGHT))
+        shape = QPainterPath(outline)
+        shape.addEllipse(QPointF(rect.right(), 0.0), style.HANDLE_RADIUS + 2, style.HANDLE_RADIUS + 2)
+        paths = _PATHS[key] = (outline, outline.intersected(strip), shape)
+    return paths
+
+
 def static_text(text: str, font, width: float | None = None) -> QStaticText:
     prepared = QStaticText(text)
     prepared.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,9 +187,7 @@ class NodeItem(QGraphicsItem):
         self._gist: tuple | None = None
         self._label = QStaticText()
         self._badge = QStaticText()
-        self._text_font = style.text_font()
-        self._band_font = style.band_font()
-        self._badge_font = style.badge_font()
+        self._text_font, self._band_font, self._badge_font = _card_fonts()
         self.text = ""
         self.title: str | None = None  # the title shown on the card's first line, if any
         self.kind = ""
@@ -211,13 +237,7 @@ class NodeItem(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
-            self._outline = QPainterPath()
-            self._outline.addRoundedRect(rect, style.CORNER_RADIUS, style.CORNER_RADIUS)
-            strip = QPainterPath()
-            strip.addRect(QRectF(rect.left(), rect.top(), rect.width(), style.BAND_HEIGHT))
-            self._band = self._outline.intersected(strip)
-            self._shape = QPainterPath(self._outline)
-            self._shape.addEllipse(self.handle_center(), style.HANDLE_RADIUS + 2, style.HANDLE_RADIUS + 2)
+            self._outline, self._band, self._shape = _card_paths(rect)
             self._update_bounds()
             for edge in self.edges:
                 edge.update_geometry()
@@ -227,7 +247,7 @@ class NodeItem(QGraphicsItem):
         pin = "\n(pinned)" if self.pinned else ""
         heading = f"{self.title}\n" if self.title else ""
         self._tip = f"{style.kind_label(self.kind).title()}: {heading}{node.text}{where}{pin}"
-        self._refresh_tooltip()
+        self._tip_stale = True  # set on hover (or when asked): 10,000 setToolTip calls cost 0.15 s
         self.update()
         return True
 
@@ -297,6 +317,11 @@ class NodeItem(QGraphicsItem):
     def _refresh_tooltip(self) -> None:
         self._tip_stale = False
         self.setToolTip(self.tooltip_text())
+
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name)
+        if self._tip_stale:
+            self._refresh_tooltip()
+        return super().toolTip()
 
     @property
     def rect(self) -> QRectF:
