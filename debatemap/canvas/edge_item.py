@@ -15,7 +15,6 @@ from debatemap.core.model import Edge
 
 GAP = 3.0  # space between a node's border and the line's end
 LANE_SPACING = 16.0  # links between the same two nodes (a->b and b->a) run this far apart
-_SELECTION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 
 
 class EdgeItem(QGraphicsItem):
@@ -181,11 +180,6 @@ class EdgeItem(QGraphicsItem):
         self._set_tip()
         self.update()
         return True
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == _SELECTION_CHANGED:
-            self.setZValue(-0.5 if value else -1.0)
-        return super().itemChange(change, value)
 
 
 def border_point(item: NodeItem, toward: QPointF, origin: QPointF | None = None) -> QPointF:
