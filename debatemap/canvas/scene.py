@@ -152,6 +152,19 @@ class MapScene(QGraphicsScene):
         self.finish_animation()
         self._raised_edges = []  # clear() deletes them (and says the selection changed)
         self.clear()
+        # no index while the cards are made and placed: a BSP tree built meanwhile (progress
+        # dialogs let the event loop run) would hold every card at 0,0 and make each move O(n)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            self._make_items()
+        finally:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._faded_edges = set()
+        self._evaluation = None
+        self._on_evaluation_changed()
+        self.mapChanged.emit()
+
+    def _make_items(self) -> None:
         self.node_items.clear()
         self.edge_items.clear()
         amap = self.document.map
@@ -162,10 +175,6 @@ class MapScene(QGraphicsScene):
                 self._report(count, total)
         self.place_nodes()  # before the edges exist, so each edge is laid out once
         self._add_edge_items(self.document.map.edges)
-        self._faded_edges = set()
-        self._evaluation = None
-        self._on_evaluation_changed()
-        self.mapChanged.emit()
 
     def selected_ids(self) -> tuple[list[str], list[str]]:
         """The selected node ids and edge ids."""
