@@ -17,6 +17,9 @@ GAP = 3.0  # space between a node's border and the line's end
 LANE_SPACING = 16.0  # links between the same two nodes (a->b and b->a) run this far apart
 
 
+HIT_WIDTH = 10.0  # a link is easier to hit than its thin line
+
+
 class EdgeItem(QGraphicsItem):
     """Drawn in scene coordinates (the item stays at the origin); the line, its markers and
     its shape are cached and recomputed only when an end moves (``update_geometry``)."""
@@ -39,7 +42,7 @@ class EdgeItem(QGraphicsItem):
         self._shaft = QLineF()
         self._markers: list[tuple[QPainterPath, bool]] = []  # path, filled
         self._bounds = QRectF()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = QPainterPath()
         self.set_type(self.edge_type)
 
     @property
@@ -112,14 +115,12 @@ class EdgeItem(QGraphicsItem):
                 cut = _add_marker(self._markers, back, start_marker)
                 shaft.setP1(back.pointAt(1 - cut / back.length()))
         self._shaft = shaft
-        path = QPainterPath(start)
-        path.lineTo(end)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10.0)  # easier to hit than the thin line itself
-        self._shape = stroker.createStroke(path)
+        self._shape = None  # made when first asked for (hit tests): most links never are
+        half = HIT_WIDTH / 2
+        bounds = QRectF(start, end).normalized().adjusted(-half, -half, half, half)
         for marker, _filled in self._markers:
-            self._shape.addPath(marker)
-        self._bounds = self._shape.boundingRect().adjusted(-4, -4, 4, 4)
+            bounds = bounds.united(marker.boundingRect())
+        self._bounds = bounds.adjusted(-4, -4, 4, 4)
         self.update()
         for dependent in self.dependents:
             dependent.update_geometry()
@@ -128,6 +129,14 @@ class EdgeItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            path = QPainterPath(self._line.p1())
+            path.lineTo(self._line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(HIT_WIDTH)
+            self._shape = stroker.createStroke(path)
+            for marker, _filled in self._markers:
+                self._shape.addPath(marker)
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
