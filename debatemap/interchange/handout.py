@@ -54,9 +54,13 @@ def duration(seconds: float) -> str:
 
 
 def rating(mean: float | None) -> str:
+    """A mean rating as the cards' vote tabs show it: "+1.5", "−0.5", unsigned "0.0"."""
     if mean is None:
         return "—"
-    return f"{mean:+.1f}".replace("-", "−")
+    rounded = round(mean, 1)
+    if rounded == 0:
+        return "0.0"  # not "+0.0" (nor "−0.0" for a mean just below zero)
+    return f"{rounded:+.1f}".replace("-", "−")
 
 
 def is_decision(node: Node) -> bool:

@@ -11,7 +11,7 @@ from debatemap.core.argmap import ArgumentMap
 from debatemap.core.model import (AgendaItem, Edge, EdgeType, Node, NodeKind, ParkedItem,
                                   Participant, Vote)
 from debatemap.core.workshop import Workshop
-from debatemap.interchange.handout import build_handout, duration, escape
+from debatemap.interchange.handout import build_handout, duration, escape, rating
 
 DAY = datetime.date(2025, 3, 12)
 
@@ -189,6 +189,8 @@ def test_the_markdown_renders_to_the_html_the_pdf_is_made_from(shop):
 
 
 def test_helpers():
+    assert [rating(m) for m in (None, 1.5, -0.5, 0.0, -0.04, 0.04, 2.0)] == [
+        "—", "+1.5", "−0.5", "0.0", "0.0", "0.0", "+2.0"]
     assert [duration(s) for s in (0, 45, 60, 450, 3900)] == [
         "0 s", "45 s", "1 min", "7 min 30 s", "1 h 05 min"]
     assert escape("a  *b*\n_c_ [d] <e> # | `f`") == r"a \*b\* \_c\_ \[d\] \<e\> \# \| \`f\`"
