@@ -188,6 +188,7 @@ class Presentation(QObject):
         saved, view = self._settling, self.view
         if saved is None:
             return
+        view.setSceneRect(QRectF())  # follow the scene's own rectangle again
         view.setTransform(saved.transform)
         if view.viewport().size() == saved.viewport_size:
             view.horizontalScrollBar().setValue(saved.scroll[0])
@@ -240,6 +241,10 @@ class Presentation(QObject):
         zoom = fitted_zoom(viewport.width(), viewport.height(), rect, MAX_ZOOM, FIT_MARGIN)
         view.reset_zoom()  # also ends the editor's fit-on-resize, which would show everything
         view.scale(zoom, zoom)
+        # room to centre a subtree near the map's edge: the scroll bars stop at the scene's
+        reach = QRectF(0, 0, viewport.width() / zoom, viewport.height() / zoom)
+        reach.moveCenter(rect.center())
+        view.setSceneRect(self.window.scene.sceneRect().united(reach))
         view.centerOn(rect.center())
         self._framed = (view.transform().m11(), view.mapToScene(viewport.center()))
 

@@ -220,3 +220,32 @@ def test_closing_the_window_while_presenting_saves_the_normal_layout(window, sam
     assert window.restoreState(QSettings().value(STATE_KEY))
     QApplication.processEvents()
     assert window.document_panel.isVisibleTo(window) and window.inspector.isVisibleTo(window)
+
+
+def test_a_focus_near_the_map_edge_is_centred_and_leaving_gives_the_scene_back(qtbot, window, tmp_path):
+    """The scroll bars stop at the scene's edge; presenting widens the view's reach so a wide
+    subtree at the bottom of the map sits in the middle, and leaving lets the view follow the
+    scene again."""
+    from debatemap.core.model import EdgeType, NodeKind
+    from debatemap.store.session import MapSession
+
+    path = tmp_path / "edge.debatemap"
+    with MapSession.create(path) as session:
+        session.add_node("A claim far above", x=0, y=-1500)
+        question = session.add_node("How do we pay for it?", NodeKind.QUESTION, x=0, y=0)
+        for i in range(6):
+            child = session.add_node(f"Option {i}", x=-650 + i * 260, y=200)
+            session.add_edge(child.id, question.id, EdgeType.SUPPORT)
+    assert window.open_path(path)
+    scene, view = window.scene, window.view
+    window.view.select_items([question.id])
+    window.presentation.toggle()
+    qtbot.waitUntil(window.presentation.is_active)
+    window.presentation.fit_focus()
+    rect = window.presentation.focus_rect()
+    centre = view.mapFromScene(rect.center())
+    middle = view.viewport().rect().center()
+    assert abs(centre.x() - middle.x()) <= 2 and abs(centre.y() - middle.y()) <= 2
+    window.presentation.leave()
+    qtbot.waitUntil(lambda: not window.presentation.is_active())
+    qtbot.waitUntil(lambda: view.sceneRect() == scene.sceneRect())
