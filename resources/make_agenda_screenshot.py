@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
 
-from debatemap.app.icon import app_icon
-from debatemap.app.main_window import MainWindow
-from debatemap.app.sample import write_sample
 from debatemap.app.workshop_agenda import install
+
+from screenshot_kit import grab_and_quit, main_window, sample_map, start_app
 
 QUESTION = "? How would the city pay for free fares?"
 IDEAS = ["! A congestion charge on cars entering the centre",
@@ -43,17 +40,10 @@ class ScriptedClock:
 
 
 def main(folder: Path, left: float, name: str) -> int:
-    workdir = Path(tempfile.mkdtemp(prefix="debatemap-shot-"))
-    QCoreApplication.setOrganizationName("DebatemapScreenshot")
-    QCoreApplication.setApplicationName("DebatemapScreenshot")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    app = QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
-    sample = write_sample(workdir / "sample.debatemap")
+    app, workdir = start_app()
+    sample = sample_map(workdir)
 
-    window = MainWindow()
-    window.setGeometry(app.primaryScreen().availableGeometry())
+    window = main_window(app)
     window.show()
     window.open_path(sample)
     clock = ScriptedClock()
@@ -77,11 +67,7 @@ def main(folder: Path, left: float, name: str) -> int:
         QTimer.singleShot(1200, grab)
 
     def grab() -> None:
-        target = folder / name
-        app.primaryScreen().grabWindow(0).save(str(target))
-        print(f"wrote {target}")
-        window.close()
-        app.quit()
+        grab_and_quit(app, window, folder / name)
 
     QTimer.singleShot(1200, present)
     return app.exec()

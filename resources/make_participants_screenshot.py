@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from debatemap.app.icon import app_icon
-from debatemap.app.main_window import MainWindow
-from debatemap.app.sample import SAMPLE_NODES, write_sample
 from debatemap.app.workshop_people import install
+
+from screenshot_kit import grab_and_quit, main_window, sample_ids, sample_map, start_app
 
 # (speaker number, card key of the sample to answer, line typed in the capture bar)
 CAPTURES = [
@@ -38,22 +35,14 @@ TYPING = (3, "Families with children", "- 9 in 10 of them already ride at half p
 
 
 def main(folder: Path) -> int:
-    workdir = Path(tempfile.mkdtemp(prefix="debatemap-shot-"))
-    QCoreApplication.setOrganizationName("DebatemapScreenshot")
-    QCoreApplication.setApplicationName("DebatemapScreenshot")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    app = QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
-    sample = write_sample(workdir / "sample.debatemap")
+    app, workdir = start_app()
+    sample = sample_map(workdir)
 
-    window = MainWindow()
-    window.setGeometry(app.primaryScreen().availableGeometry())
+    window = main_window(app)
     people = install(window)
     window.show()
     window.open_path(sample)
-    by_text = {node.text: node.id for node in window.document.map.nodes.values()}
-    ids = {key: by_text[text] for key, (_kind, text, _x, _y) in SAMPLE_NODES.items()}
+    ids = sample_ids(window)
     for name in ("Ana", "Bongani", "Chen"):
         people.dock.add_participant(name)
     people.dock.show()
@@ -77,11 +66,7 @@ def main(folder: Path) -> int:
     QTest.keyClicks(bar.line, line)
 
     def grab() -> None:
-        target = folder / "screenshot-participants.png"
-        app.primaryScreen().grabWindow(0).save(str(target))
-        print(f"wrote {target}")
-        window.close()
-        app.quit()
+        grab_and_quit(app, window, folder / "screenshot-participants.png")
 
     QTimer.singleShot(1200, grab)
     return app.exec()

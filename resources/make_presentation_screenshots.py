@@ -13,35 +13,24 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
 
-from debatemap.app.icon import app_icon
-from debatemap.app.main_window import MainWindow
-from debatemap.app.sample import SAMPLE_NODES, write_sample
+from debatemap.app.sample import SAMPLE_NODES
+
+from screenshot_kit import (grab_and_quit, grab_screen, main_window, sample_ids, sample_map,
+                            start_app)
 
 
 def main(folder: Path, focus: str, audience_focus: str) -> int:
-    workdir = Path(tempfile.mkdtemp(prefix="debatemap-shot-"))
-    # Own settings, so that neither the user's window geometry nor recent list is used or changed.
-    QCoreApplication.setOrganizationName("DebatemapScreenshot")
-    QCoreApplication.setApplicationName("DebatemapScreenshot")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    app = QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
-    sample = write_sample(workdir / "sample.debatemap")
+    app, workdir = start_app()
+    sample = sample_map(workdir)
 
-    window = MainWindow()
-    window.setGeometry(app.primaryScreen().availableGeometry())
+    window = main_window(app)
     window.show()
     window.open_path(sample)
-    by_text = {node.text: node.id for node in window.document.map.nodes.values()}
-    ids = {key: by_text[text] for key, (_kind, text, _x, _y) in SAMPLE_NODES.items()}
+    ids = sample_ids(window)
 
     def present() -> None:
         window.view.select_items([ids[focus]])
@@ -49,9 +38,7 @@ def main(folder: Path, focus: str, audience_focus: str) -> int:
         QTimer.singleShot(1200, grab_presentation)
 
     def grab_presentation() -> None:
-        target = folder / "screenshot-presentation.png"
-        app.primaryScreen().grabWindow(0).save(str(target))
-        print(f"wrote {target}")
+        grab_screen(app, folder / "screenshot-presentation.png")
         window.presentation.leave()  # Esc
         window.view.select_items([])
         window.presentation.present_focus(ids[audience_focus])
@@ -61,11 +48,7 @@ def main(folder: Path, focus: str, audience_focus: str) -> int:
         QTimer.singleShot(1200, grab_audience)
 
     def grab_audience() -> None:
-        target = folder / "screenshot-audience.png"
-        app.primaryScreen().grabWindow(0).save(str(target))
-        print(f"wrote {target}")
-        window.close()
-        app.quit()
+        grab_and_quit(app, window, folder / "screenshot-audience.png")
 
     QTimer.singleShot(1200, present)
     return app.exec()

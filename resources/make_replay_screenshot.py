@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
 
-from debatemap.app.icon import app_icon
-from debatemap.app.main_window import MainWindow
 from debatemap.app.workshop_replay import install
 from debatemap.document import MapDocument
+
+from screenshot_kit import grab_and_quit, main_window, start_app
 
 TITLE = "Free transport: city workshop"
 # (speaker, parent key or None, key, line typed in the capture bar)
@@ -60,18 +59,11 @@ def record(path: Path) -> None:
 
 
 def main(folder: Path) -> int:
-    workdir = Path(tempfile.mkdtemp(prefix="debatemap-shot-"))
-    QCoreApplication.setOrganizationName("DebatemapScreenshot")
-    QCoreApplication.setApplicationName("DebatemapScreenshot")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    app = QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
+    app, workdir = start_app()
     path = workdir / "workshop.debatemap"
     record(path)
 
-    window = MainWindow()
-    window.setGeometry(app.primaryScreen().availableGeometry())
+    window = main_window(app)
     tools = getattr(window, "workshop_tools", None)  # the window installs them all itself
     replay = tools.replay if tools is not None else install(window)
     window.show()
@@ -86,11 +78,7 @@ def main(folder: Path) -> int:
         replay.panel.slider.setValue(EARLY)
 
     def grab() -> None:
-        target = folder / "screenshot-replay.png"
-        app.primaryScreen().grabWindow(0).save(str(target))
-        print(f"wrote {target}")
-        window.close()
-        app.quit()
+        grab_and_quit(app, window, folder / "screenshot-replay.png")
 
     QTimer.singleShot(600, show_early)
     QTimer.singleShot(1500, grab)

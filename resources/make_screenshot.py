@@ -13,33 +13,23 @@ are taken from it onto the map so that their passages are highlighted:
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
 
-from debatemap.app.icon import app_icon
 from debatemap.app.main_window import MainWindow
-from debatemap.app.sample import write_sample
+
+from screenshot_kit import grab_and_quit, main_window, sample_map, start_app
 
 
 def main(output: Path, documents: Path | None = None) -> int:
-    workdir = Path(tempfile.mkdtemp(prefix="debatemap-shot-"))
-    # Own settings, so that neither the user's window geometry nor recent list is used or changed.
-    QCoreApplication.setOrganizationName("DebatemapScreenshot")
-    QCoreApplication.setApplicationName("DebatemapScreenshot")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    app = QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
-    sample = write_sample(workdir / "sample.debatemap")
+    app, workdir = start_app()
+    sample = sample_map(workdir)
 
-    window = MainWindow()
-    window.setGeometry(app.primaryScreen().availableGeometry())
+    window = main_window(app)
     window.show()
     window.open_path(sample)
-    window.statusBar().showMessage(f"Opened sample.debatemap. Every change is saved to the file as you make it.")
+    window.statusBar().showMessage("Opened sample.debatemap. Every change is saved to the file as you make it.")
     if documents is not None:
         window.importer.finished.connect(lambda outcome: take_claims(window, outcome))
         window.import_files(sorted(documents.glob("*.txt")))
@@ -49,10 +39,7 @@ def main(output: Path, documents: Path | None = None) -> int:
     def grab() -> None:
         window.view.fit_all()
         app.processEvents()
-        app.primaryScreen().grabWindow(0).save(str(output))
-        print(f"wrote {output}")
-        window.close()
-        app.quit()
+        grab_and_quit(app, window, output)
 
     QTimer.singleShot(3000 if documents is not None else 1500, grab)
     return app.exec()

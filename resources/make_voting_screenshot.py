@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from debatemap.app.icon import app_icon
-from debatemap.app.main_window import MainWindow
-from debatemap.app.sample import SAMPLE_NODES, write_sample
 from debatemap.app.workshop_votes import install
 from debatemap.widgets.voting_panel import DOTS
+
+from screenshot_kit import grab_and_quit, main_window, sample_ids, sample_map, start_app
 
 # participant: ([(card, dots)], [(card, rating)])
 VOTES = {
@@ -39,23 +37,15 @@ SELECTED = "fairness"
 
 
 def main(folder: Path) -> int:
-    workdir = Path(tempfile.mkdtemp(prefix="debatemap-shot-"))
-    QCoreApplication.setOrganizationName("DebatemapScreenshot")
-    QCoreApplication.setApplicationName("DebatemapScreenshot")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    app = QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
-    sample = write_sample(workdir / "sample.debatemap")
+    app, workdir = start_app()
+    sample = sample_map(workdir)
 
-    window = MainWindow()
-    window.setGeometry(app.primaryScreen().availableGeometry())
+    window = main_window(app)
     tools = getattr(window, "workshop_tools", None)  # the window may install every tool itself
     votes = tools.votes if tools is not None else install(window)
     window.show()
     window.open_path(sample)
-    by_text = {node.text: node.id for node in window.document.map.nodes.values()}
-    ids = {key: by_text[text] for key, (_kind, text, _x, _y) in SAMPLE_NODES.items()}
+    ids = sample_ids(window)
     workshop = window.document.workshop
     people = {name: workshop.add_participant(name) for name in ("Ada", "Ben", "Chen")}
     window.document_panel.hide()  # room for the canvas and the two docks
@@ -97,11 +87,7 @@ def main(folder: Path) -> int:
         view.centerOn(center)
 
     def grab() -> None:
-        target = folder / "screenshot-voting.png"
-        app.primaryScreen().grabWindow(0).save(str(target))
-        print(f"wrote {target}")
-        window.close()
-        app.quit()
+        grab_and_quit(app, window, folder / "screenshot-voting.png")
 
     QTimer.singleShot(500, frame)
     QTimer.singleShot(1200, grab)
