@@ -36,6 +36,7 @@ from debatemap.document.commands import MapCommand, SetNodeKind, shortened
 from debatemap.document.mapdocument import MapDocument
 from debatemap.document.workshop_commands import AddAgendaItem
 from debatemap.widgets.agenda_run import AgendaRun, node_label
+from debatemap.widgets.following import refollow
 from debatemap.widgets.tone_label import ToneLabel
 from debatemap.widgets.workshop_timer import MINUTE, TimerWidget, clock_text
 
@@ -315,21 +316,12 @@ class AgendaPanel(QDockWidget):
     # ---- the open map ----------------------------------------------------------------------
 
     def set_document(self, document: MapDocument | None) -> None:
-        if self.document is not None:
-            for signal, slot in self._connections():
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+        refollow(self.document, document, self._connections)
         self.document = document
         self._selection = []
-        if document is not None:
-            for signal, slot in self._connections():
-                signal.connect(slot)
         self.refill()
 
-    def _connections(self):
-        document = self.document
+    def _connections(self, document: MapDocument):
         return [(document.workshop.agendaChanged, self.refill),
                 (document.nodesChanged, self._nodes_changed),
                 (document.itemsRemoved, self._nodes_removed)]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from debatemap.core.model import AgendaItem
 from debatemap.document.commands import shortened
 from debatemap.document.mapdocument import MapDocument
+from debatemap.widgets.following import refollow
 from debatemap.widgets.workshop_timer import Countdown
 
 TITLE_CHARS = 80
@@ -42,20 +43,11 @@ class AgendaRun(QObject):
 
     def set_document(self, document: MapDocument | None) -> None:
         """Another map: nothing is current (the old map is closed; its unrecorded run is lost)."""
-        if self.document is not None:
-            for signal, slot in self._connections():
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+        refollow(self.document, document, self._connections)
         self.document = document
-        if document is not None:
-            for signal, slot in self._connections():
-                signal.connect(slot)
         self._set_current(None)
 
-    def _connections(self):
-        document = self.document
+    def _connections(self, document: MapDocument):
         return [(document.workshop.agendaChanged, self._agenda_changed),
                 (document.nodesChanged, self._nodes_changed)]
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsOpacityEffect
 
+from debatemap.widgets.following import refollow
+
 DIM_OPACITY = 0.3  # faint enough to recede, still legible when someone asks about it
 
 
@@ -47,18 +49,10 @@ class AuthorHighlight(QObject):
 
     def set_scene(self, scene) -> None:
         """Follow another MapScene (or none); the filter starts again at everyone."""
-        if self._scene is not None:
-            for signal, slot in self._connections(self._scene):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):  # the old scene or document is already gone
-                    pass
+        refollow(self._scene, scene, self._connections)
         self._scene = scene
         self._participant = None
         self._dimming = False  # a new scene has new items
-        if scene is not None:
-            for signal, slot in self._connections(scene):
-                signal.connect(slot)
 
     def _connections(self, scene):
         return ((scene.mapChanged, self.apply), (scene.document.nodesChanged, self._authors_changed))

@@ -32,6 +32,7 @@ from debatemap.core.capture import Capture, parse_capture
 from debatemap.core.errors import DebatemapError
 from debatemap.core.model import EdgeType, Node
 from debatemap.document.mapdocument import MapDocument
+from debatemap.widgets.following import refollow
 from debatemap.widgets.participant_colors import colour_of, swatch_icon
 from debatemap.widgets.tone_label import tone_style
 
@@ -160,16 +161,8 @@ class CaptureBar(QToolBar):
     # ---- the document ----------------------------------------------------------------------
 
     def set_document(self, document: MapDocument | None) -> None:
-        if self.document is not None:
-            for signal, slot in self._connections(self.document):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+        refollow(self.document, document, self._connections)
         self.document = document
-        if document is not None:
-            for signal, slot in self._connections(document):
-                signal.connect(slot)
         self._note = self._error = ""
         self._recall_at = None
         self.line.setEnabled(document is not None)

@@ -13,6 +13,7 @@ from debatemap.canvas.style import kind_color
 from debatemap.document.mapdocument import MapDocument
 from debatemap.widgets.document_list import DocumentList
 from debatemap.widgets.document_text_view import DocumentTextView, Highlight
+from debatemap.widgets.following import refollow
 from debatemap.widgets.tone_label import ToneLabel
 
 HINT = ("Underlined sentences are candidate claims. Select any text, or grab a sentence, to drag"
@@ -58,13 +59,8 @@ class DocumentPanel(QDockWidget):
     # ---- following one map ---------------------------------------------------------------
 
     def set_document(self, document: MapDocument | None) -> None:
-        if self.document is not None:
-            for signal, slot in self._connections(self.document):
-                signal.disconnect(slot)
+        refollow(self.document, document, self._connections)
         self.document = document
-        if document is not None:
-            for signal, slot in self._connections(document):
-                signal.connect(slot)
         self.list.setEnabled(document is not None)
         self.refresh()
 

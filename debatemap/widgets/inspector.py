@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from debatemap.core.model import EdgeType, NodeKind
 from debatemap.document.mapdocument import MapDocument
+from debatemap.widgets.following import refollow
 from debatemap.widgets.tone_label import ToneLabel
 
 TEXT_COMMIT_DELAY_MS = 700  # a pause in typing commits the text (edits merge into one step)
@@ -203,14 +204,9 @@ class InspectorDock(QDockWidget):
     def set_document(self, document: MapDocument | None) -> None:
         self.commit_text()
         self.commit_title()
-        if self.document is not None:
-            for signal, slot in self._connections(self.document):
-                signal.disconnect(slot)
+        refollow(self.document, document, self._connections)
         self.document = document
         self._title_for = None
-        if document is not None:
-            for signal, slot in self._connections(document):
-                signal.connect(slot)
         self.node_ids, self.edge_ids = [], []
         self.refresh()
 

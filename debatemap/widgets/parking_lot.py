@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLin
 from debatemap.canvas.parked_mime import PARKED_MIME_TYPE, parked_mime_data
 from debatemap.core.model import ParkedItem
 from debatemap.document.commands import shortened
+from debatemap.widgets.following import refollow
 from debatemap.widgets.tone_label import ToneLabel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the parked item's id
@@ -110,21 +111,16 @@ class ParkingLotDock(QDockWidget):
     # ---- following the map ---------------------------------------------------------------
 
     def set_document(self, document) -> None:
-        old = self.document
-        if old is not None:
-            for signal in (old.workshop.parkingChanged, old.workshop.participantsChanged,
-                           old.workshop.settingsChanged):
-                try:
-                    signal.disconnect(self.refresh)
-                except (RuntimeError, TypeError):
-                    pass
+        refollow(self.document, document, self._connections)
         self.document = document
-        if document is not None:
-            for signal in (document.workshop.parkingChanged, document.workshop.participantsChanged,
-                           document.workshop.settingsChanged):
-                signal.connect(self.refresh)
         self.entry.setEnabled(document is not None)
         self.refresh()
+
+    def _connections(self, document):
+        workshop = document.workshop
+        return ((workshop.parkingChanged, self.refresh),
+                (workshop.participantsChanged, self.refresh),
+                (workshop.settingsChanged, self.refresh))
 
     def refresh(self) -> None:
         current = self.current_id()

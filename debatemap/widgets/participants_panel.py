@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from debatemap.core.model import Participant
 from debatemap.document.mapdocument import MapDocument
+from debatemap.widgets.following import refollow
 from debatemap.widgets.participant_colors import colour_of, next_colour, swatch_icon
 from debatemap.widgets.tone_label import ToneLabel
 
@@ -269,16 +270,8 @@ class ParticipantsDock(QDockWidget):
         return self.document.workshop if self.document is not None else None
 
     def set_document(self, document: MapDocument | None) -> None:
-        if self.document is not None:
-            for signal, slot in self._connections(self.document):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+        refollow(self.document, document, self._connections)
         self.document = document
-        if document is not None:
-            for signal, slot in self._connections(document):
-                signal.connect(slot)
         self._new_colour = None
         self.refresh()
         self._set_highlight(None)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QGridLayout, QHBo
 from debatemap.canvas.vote_badge import rating_text
 from debatemap.core.workshop import MAX_DOT_BUDGET
 from debatemap.document.commands import shortened
+from debatemap.widgets.following import refollow
 from debatemap.widgets.tone_label import ToneLabel
 from debatemap.widgets.voting import (ADD_DOT, CLEAR_RATING, RATE, RATINGS, REMOVE_DOT,
                                       breakdown, cast, rating_word, voter_line)
@@ -188,18 +189,9 @@ class VotesDock(QDockWidget):
     # ---- following the map ---------------------------------------------------------------
 
     def set_document(self, document) -> None:
-        old = self.document
-        if old is not None:
-            for signal, slot in self._connections(old):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+        refollow(self.document, document, self._connections)
         self.document = document
         self.node_id = None
-        if document is not None:
-            for signal, slot in self._connections(document):
-                signal.connect(slot)
         self.model.set_document(document)
         self.refresh()
 
