@@ -9,6 +9,9 @@ mode, where the list shows "Participant N"), Alt+Up/Down or a drag reorders.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -296,20 +299,11 @@ class ParticipantsDock(QDockWidget):
         participants = self.participants()
         anonymous = workshop is not None and workshop.settings.anonymous
         speaker = workshop.current_speaker if workshop is not None else None
-        self._rebuilding = True
-        self.list.blockSignals(True)
-        try:
+        with self._quiet_list():
             self.list.clear()
             for index, participant in enumerate(participants):
                 self.list.addItem(self._row(participant, index, speaker, anonymous))
-            row = self.list.row_of(speaker) if speaker else -1
-            if row >= 0:
-                self.list.setCurrentRow(row)
-            else:
-                self.list.clearSelection()
-        finally:
-            self.list.blockSignals(False)
-            self._rebuilding = False
+            self._select_row_of(speaker)
         self._show_speaker()
         self._fill_highlight_combo()
         self.anonymous_check.blockSignals(True)
@@ -372,9 +366,7 @@ class ParticipantsDock(QDockWidget):
         if workshop is None:
             return
         participants = self.participants()
-        self._rebuilding = True
-        self.list.blockSignals(True)
-        try:
+        with self._quiet_list():
             for row, participant in enumerate(participants[:self.list.count()]):
                 item = self.list.item(row)
                 speaking = participant.id == speaker
@@ -383,16 +375,27 @@ class ParticipantsDock(QDockWidget):
                 font = QFont(self.list.font())
                 font.setBold(speaking)
                 item.setFont(font)
-            row = self.list.row_of(speaker) if speaker else -1
-            if row >= 0:
-                self.list.setCurrentRow(row)
-            else:
-                self.list.clearSelection()
+            self._select_row_of(speaker)
+        self._show_speaker()
+        self._update_buttons()
+
+    @contextmanager
+    def _quiet_list(self) -> Iterator[None]:
+        """Change the rows without the list's signals or the edits they would send."""
+        self._rebuilding = True
+        self.list.blockSignals(True)
+        try:
+            yield
         finally:
             self.list.blockSignals(False)
             self._rebuilding = False
-        self._show_speaker()
-        self._update_buttons()
+
+    def _select_row_of(self, speaker: str | None) -> None:
+        row = self.list.row_of(speaker) if speaker else -1
+        if row >= 0:
+            self.list.setCurrentRow(row)
+        else:
+            self.list.clearSelection()
 
     def _update_buttons(self) -> None:
         row = self.list.currentRow()
