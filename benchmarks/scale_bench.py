@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 GOALS = {"scale_cold_start": 2.0, "scale_open_1k": 1.0, "scale_open_10k": 5.0,
          "scale_open_10k_graph": 5.0, "scale_frame_100_10k": 0.016,
          "scale_frame_out_10k": 0.050, "scale_hit_test_10k": 0.001,
-         "scale_drag_10k": 0.016, "scale_rss_10k": 300.0}
+         "scale_drag_10k": 0.016, "scale_stall_10k": 0.100, "scale_rss_10k": 300.0}
 LABELS = {
     "scale_cold_start": "scale: cold start to a shown main window (empty)",
     "scale_open_1k": "scale: open 1k-node tree in the window (file -> scene shown)",
@@ -34,6 +34,7 @@ LABELS = {
     "scale_frame_out_10k": "scale: frame zoomed out to the whole 10k map",
     "scale_hit_test_10k": "scale: hit-test (card under a point), 10k map",
     "scale_drag_10k": "scale: drag one node with its links, per move, 10k map",
+    "scale_stall_10k": "scale: longest event-loop stall per step of ordinary use, 10k map",
     "scale_rss_10k": "scale: peak RSS with the 10k map open (MB)",
 }
 
@@ -102,6 +103,7 @@ def child(map_path: str | None, detail: bool) -> dict:
         result["hit_test"] = [(time.perf_counter() - start) / len(points)]
         result["hits"] = hits
         result["drag"] = _drag(app, view, scene, QEvent, QPointF, Qt, QMouseEvent, QApplication)
+        result["stalls"] = _stalls(app, window, view, scene)
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return _finish(window, result)
 
@@ -136,6 +138,38 @@ def _drag(app, view, scene, QEvent, QPointF, Qt, QMouseEvent, QApplication) -> l
     send(QEvent.Type.MouseButtonRelease, point, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
     app.processEvents()
     return times
+
+
+def _stalls(app, window, view, scene) -> dict[str, float]:
+    """Ordinary steps on the open map, each run from the event loop while a 5 ms heartbeat
+    timer notes the longest gap between its beats: edit a card's text (saved, evaluated,
+    relabelled), undo it, zoom in and out, scroll, select a card. {step: longest gap in s}."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    document = scene.document
+    node_id = next(iter(document.map.nodes))
+    steps = {
+        "edit text": lambda: document.set_node_text(node_id, "An edited claim", merge=False),
+        "undo": document.undo_stack.undo,
+        "zoom in": lambda: view.zoom_by(1.25),
+        "zoom out": lambda: view.zoom_by(0.8),
+        "scroll": lambda: view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 400),
+        "select": lambda: view.select_items([node_id]),
+    }
+    stalls = {}
+    for name, step in steps.items():
+        beats: list[float] = []
+        heartbeat = QTimer()
+        heartbeat.setInterval(5)
+        heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+        loop = QEventLoop()
+        heartbeat.start()
+        QTimer.singleShot(30, step)
+        QTimer.singleShot(600, loop.quit)  # the step and what it set off (coalesced relabels)
+        loop.exec()
+        heartbeat.stop()
+        stalls[name] = max(b - a for a, b in zip(beats, beats[1:])) if len(beats) > 1 else 0.6
+    return stalls
 
 
 def _finish(window, result: dict) -> dict:
@@ -181,7 +215,9 @@ def run(repeats: int = 3) -> list[dict]:
                 rows += [_row("scale_frame_100_10k", detail["frame_100"]),
                          _row("scale_frame_out_10k", detail["frame_out"]),
                          _row("scale_hit_test_10k", detail["hit_test"], hits=detail["hits"]),
-                         _row("scale_drag_10k", detail["drag"])]
+                         _row("scale_drag_10k", detail["drag"]),
+                         _row("scale_stall_10k", [max(detail["stalls"].values())],
+                              steps={k: round(v, 4) for k, v in detail["stalls"].items()})]
                 rss = [r["rss_mb"] for r in runs]
                 rows.append(_row("scale_rss_10k", rss, unit="MB"))
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -44,9 +44,10 @@ class Minimap(QWidget):
         scene = self.view.map_scene()
         bounds = QRectF()
         if scene is not None:
-            for item in scene.node_items.values():
-                if item.isVisible():  # collapsed and out-of-focus cards are not shown
-                    bounds = bounds.united(item.rect.translated(item.pos()))
+            if not scene.hidden_nodes:
+                bounds = QRectF(scene.content_bounds)
+            else:
+                bounds = scene.visible_bounds()  # collapsed and out-of-focus cards are not shown
         if bounds.isNull():
             bounds = QRectF(-200, -150, 400, 300)
         bounds = bounds.adjusted(-60, -60, 60, 60)
@@ -81,26 +82,39 @@ class Minimap(QWidget):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         scene = self.view.map_scene()
         if scene is not None:
-            line = QColor(colors.muted)
-            line.setAlpha(110)
-            painter.setPen(QPen(line, 0.8))
-            for edge in scene.edge_items.values():
-                if not edge.isVisible():
-                    continue
-                edge_line = edge.line
-                painter.drawLine(self.to_widget(edge_line.p1()), self.to_widget(edge_line.p2()))
-            painter.setPen(Qt.PenStyle.NoPen)
-            for item in scene.node_items.values():
-                if not item.isVisible():
-                    continue
-                rect = item.rect.translated(item.pos())
-                top_left = self.to_widget(rect.topLeft())
-                box = QRectF(top_left, QPointF(top_left.x() + max(2.0, rect.width() * self._scale),
-                                               top_left.y() + max(1.5, rect.height() * self._scale)))
-                painter.setBrush(style.kind_color(item.kind))
-                painter.drawRect(box)
+            self._draw_map(painter, scene, colors)
         painter.end()
         return pixmap
+
+    def _draw_map(self, painter: QPainter, scene, colors) -> None:
+        """Links as one batch of lines and cards as one batch of rectangles per kind, without
+        antialiasing: at 10,000 cards one call per card took 0.3 s after every edit."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        scale, left, top = self._scale, self._bounds.left(), self._bounds.top()
+        ox, oy = self._offset.x(), self._offset.y()
+        lines = []
+        for edge in scene.edge_items.values():
+            if edge.isVisible():
+                shown = edge.line
+                lines.append(QLineF((shown.x1() - left) * scale + ox, (shown.y1() - top) * scale + oy,
+                                    (shown.x2() - left) * scale + ox, (shown.y2() - top) * scale + oy))
+        line = QColor(colors.muted)
+        line.setAlpha(110)
+        painter.setPen(QPen(line, 0.8))
+        painter.drawLines(lines)
+        boxes: dict[str, list[QRectF]] = {}
+        for item in scene.node_items.values():
+            if not item.isVisible():
+                continue
+            rect, pos = item.rect, item.pos()
+            x = (pos.x() + rect.left() - left) * scale + ox
+            y = (pos.y() + rect.top() - top) * scale + oy
+            boxes.setdefault(item.kind, []).append(
+                QRectF(x, y, max(2.0, rect.width() * scale), max(1.5, rect.height() * scale)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for kind, rects in boxes.items():
+            painter.setBrush(style.kind_color(kind))
+            painter.drawRects(rects)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._pixmap is None or self._pixmap.size() != self.size() * self.devicePixelRatioF():
