@@ -143,7 +143,8 @@ def _drag(app, view, scene, QEvent, QPointF, Qt, QMouseEvent, QApplication) -> l
 def _stalls(app, window, view, scene) -> dict[str, float]:
     """Ordinary steps on the open map, each run from the event loop while a 5 ms heartbeat
     timer notes the longest gap between its beats: edit a card's text (saved, evaluated,
-    relabelled), undo it, zoom in and out, scroll, select a card. {step: longest gap in s}."""
+    relabelled), undo it, zoom in and out, scroll, select a card, mark the root rejected (every
+    label below flips), re-layout everything. {step: longest gap in s}."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     document = scene.document
@@ -155,6 +156,8 @@ def _stalls(app, window, view, scene) -> dict[str, float]:
         "zoom out": lambda: view.zoom_by(0.8),
         "scroll": lambda: view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 400),
         "select": lambda: view.select_items([node_id]),
+        "mark rejected (relabel)": lambda: document.set_mark([node_id], "reject"),
+        "re-layout all": lambda: document.layout(move_all=True, sizes=scene.card_sizes()),
     }
     stalls = {}
     for name, step in steps.items():
@@ -165,10 +168,10 @@ def _stalls(app, window, view, scene) -> dict[str, float]:
         loop = QEventLoop()
         heartbeat.start()
         QTimer.singleShot(30, step)
-        QTimer.singleShot(600, loop.quit)  # the step and what it set off (coalesced relabels)
+        QTimer.singleShot(1500, loop.quit)  # the step and what it set off (relabels, the glide)
         loop.exec()
         heartbeat.stop()
-        stalls[name] = max(b - a for a, b in zip(beats, beats[1:])) if len(beats) > 1 else 0.6
+        stalls[name] = max(b - a for a, b in zip(beats, beats[1:])) if len(beats) > 1 else 1.5
     return stalls
 
 

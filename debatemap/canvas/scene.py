@@ -17,6 +17,7 @@ from debatemap.document.mapdocument import MapDocument
 
 SCENE_MARGIN = 400.0  # room to scroll past the outermost nodes
 ARRANGE_MS = 250  # how long cards take to glide to an arrangement
+GLIDE_MAX = 1500  # more moved cards than this jump to their places (a glide frame is ~0.3 s at 10k)
 EDGE_Z, SELECTED_EDGE_Z = -1.0, -0.5  # links under the cards, a selected one above the rest
 PROGRESS_STEP = 250  # cards and links made between two progress reports (~50 ms of work)
 
@@ -220,6 +221,12 @@ class MapScene(QGraphicsScene):
                     glide[node_id] = (item.pos(), target)
         self.mapChanged.emit()
         if not glide:
+            return
+        if len(glide) > GLIDE_MAX:  # each frame would move them all: jump straight there
+            for node_id, (_start, end) in glide.items():
+                self.node_items[node_id].setPos(end)
+            self._update_scene_rect()
+            self.mapChanged.emit()
             return
         self._glide = glide
         animation = QVariantAnimation(self)

@@ -114,7 +114,11 @@ class ArgumentMap:
             raise MissingItemError(f"no excerpt {node.excerpt_id!r} in this map")
         if node.author_id is not None and node.author_id not in self.participants:
             raise MissingItemError(f"no participant {node.author_id!r} in this map")
-        if not is_new and node.kind != NodeKind.ARGUMENT:
+        current = None if is_new else self.nodes.get(node.id)
+        # only an argument can have premises or a conclusion (add_edge sees to it), so only a
+        # node that stops being one needs the look at every edge: moves of 10,000 nodes made
+        # that look 10,000 times (37 s for Re-layout All)
+        if current is not None and current.kind == NodeKind.ARGUMENT and node.kind != NodeKind.ARGUMENT:
             for edge in self.edges.values():
                 if (edge.type == EdgeType.PREMISE and edge.target == node.id) or (
                     edge.type == EdgeType.CONCLUSION and edge.source == node.id

@@ -200,3 +200,18 @@ def test_canvas_menu_toggles_the_labels(view, scene, ids):
     assert not view.labels_visible() and scene.node_items[ids.thesis].label is None
     menu = view.context_menu_at(view.mapFromScene(QPointF(600, -400)))
     assert not action_named(menu, "Show Evaluation Labels").isChecked()
+
+
+def test_a_layout_moving_very_many_cards_jumps_instead_of_gliding(qtbot, view, scene, document, ids, monkeypatch):
+    from debatemap.canvas import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "GLIDE_MAX", 1)  # "very many" is more than one here
+    before = {i: QPointF(item.pos()) for i, item in scene.node_items.items()}
+    assert document.layout(move_all=True, sizes=scene.card_sizes())
+    assert not scene.is_animating()
+    assert at_model_positions(scene, document)
+    edge = scene.edge_items[ids.support]
+    assert edge.line.p1().y() < scene.node_items[ids.reason].pos().y()  # links followed
+    document.undo_stack.undo()
+    assert not scene.is_animating()
+    assert {i: item.pos() for i, item in scene.node_items.items()} == before
