@@ -186,6 +186,10 @@ def create_file(path: Path, title: str, *, schema_version: int = SCHEMA_VERSION)
                 "INSERT INTO meta (key, value) VALUES ('title', ?)", (title,)
             )
         engine.dispose()
+        for suffix in ("-wal", "-shm"):  # left by a map once at this path: SQLite would
+            stale = Path(f"{path}{suffix}")  # replay that old journal into the new file
+            if stale.exists():
+                stale.unlink()
         try:
             os.link(temporary, path)  # unlike rename, refuses to replace a file made meanwhile
         except FileExistsError:
