@@ -67,6 +67,17 @@ class MapActions(QObject):
     def _add(self, *args, **kwargs):
         return self.window.edit_actions.action(*args, **kwargs)
 
+    def _choices(self, menu, choices, current: str, choose) -> tuple[QActionGroup, dict]:
+        """One checkable action per (value, text) in an exclusive group; ``current`` checked."""
+        group, actions = QActionGroup(self), {}
+        for value, text in choices:
+            action = self._add(menu, text, lambda v=value: choose(v))
+            action.setCheckable(True)
+            action.setChecked(value == current)
+            group.addAction(action)
+            actions[value] = action
+        return group, actions
+
     # ---- settings ------------------------------------------------------------------------
 
     @staticmethod
@@ -91,27 +102,13 @@ class MapActions(QObject):
                                   QKeySequence("Ctrl+Shift+L"),
                                   tip="Place every node, pinned ones too (one undo step)")
         direction_menu = menu.addMenu("Layout Di&rection")
-        self.direction_group = QActionGroup(self)
-        self.direction_actions = {}
-        current = self.direction()
-        for value, text in DIRECTIONS:
-            action = self._add(direction_menu, text, lambda v=value: self.set_direction(v))
-            action.setCheckable(True)
-            action.setChecked(value == current)
-            self.direction_group.addAction(action)
-            self.direction_actions[value] = action
+        self.direction_group, self.direction_actions = self._choices(
+            direction_menu, DIRECTIONS, self.direction(), self.set_direction)
 
         menu.addSeparator()
         evaluation_menu = menu.addMenu("&Evaluation")
-        self.semantics_group = QActionGroup(self)
-        self.semantics_actions = {}
-        current = self.semantics()
-        for value, text in SEMANTICS:
-            action = self._add(evaluation_menu, text, lambda v=value: self.set_semantics(v))
-            action.setCheckable(True)
-            action.setChecked(value == current)
-            self.semantics_group.addAction(action)
-            self.semantics_actions[value] = action
+        self.semantics_group, self.semantics_actions = self._choices(
+            evaluation_menu, SEMANTICS, self.semantics(), self.set_semantics)
         evaluation_menu.addSeparator()
         self.show_labels = self._add(evaluation_menu, "Show &Labels", self.toggle_labels,
                                      QKeySequence("Ctrl+Alt+E"))

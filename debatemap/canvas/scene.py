@@ -219,14 +219,13 @@ class MapScene(QGraphicsScene):
                 target = QPointF(*positions[node_id])
                 if item.pos() != target:
                     glide[node_id] = (item.pos(), target)
-        self.mapChanged.emit()
-        if not glide:
-            return
         if len(glide) > GLIDE_MAX:  # each frame would move them all: jump straight there
             for node_id, (_start, end) in glide.items():
                 self.node_items[node_id].setPos(end)
             self._update_scene_rect()
-            self.mapChanged.emit()
+            glide = {}
+        self.mapChanged.emit()
+        if not glide:
             return
         self._glide = glide
         animation = QVariantAnimation(self)
