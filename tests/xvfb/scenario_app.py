@@ -14,23 +14,13 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings
 from PySide6.QtWidgets import QApplication
 
 from debatemap.app.main_window import MainWindow
 from debatemap.store.session import MapSession
 from debatemap.widgets.offsets import to_utf16
-
-
-def xdotool(*args: str) -> None:
-    subprocess.run(["xdotool", *args], check=True)
-
-
-def pause(seconds: float) -> None:
-    """Let Qt run (events, the drag's own loop is entered from inside xdotool's sequence)."""
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
+from x_input import pause, xdotool
 
 
 def pointer_drag(start: QPoint, end: QPoint, *, hold: str | None = None, release_with: str | None = None) -> None:

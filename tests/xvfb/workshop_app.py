@@ -35,12 +35,13 @@ from collections import Counter
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QSpinBox, QWidget
 
 from debatemap.app import dialogs, handout_export, workshop_agenda
 from debatemap.app.main_window import MainWindow
 from debatemap.store.session import MapSession
+from x_input import key, pause, type_text, wait_until, xdotool
 
 TITLE = "Free buses workshop"
 PEOPLE = ("Amira Haddad", "Ben Okafor", "Chloe Martin")  # the third is added through the dialog
@@ -108,38 +109,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-class Stuck(Exception):
-    """An effect the scenario waited for did not arrive."""
-
-
-def pause(seconds: float) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
-
-
-def wait_until(predicate, what: str, timeout: float = 20.0) -> None:
-    """Let Qt run until ``predicate()`` holds (generous: the machine may be loaded)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise Stuck(f"waited {timeout:.0f} s for {what}")
-        pause(0.03)
-
-
-def xdotool(*args: str) -> None:
-    subprocess.run(["xdotool", *args], check=True, timeout=60)
-
-
-def key(*keys: str) -> None:
-    xdotool("key", "--delay", "30", *keys)
-    pause(0.05)
-
-
-def type_text(text: str) -> None:
-    xdotool("type", "--delay", "8", "--", text)
 
 
 class Workshop:
