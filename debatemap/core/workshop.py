@@ -518,20 +518,15 @@ class Workshop:
                 probe.put_vote(vote)
             except DomainError as error:
                 found.append(f"vote {vote.id}: {error}")
-        for index, item in enumerate(self.agenda):
-            if item.ordinal != index:
-                found.append(f"agenda item {item.id}: ordinal {item.ordinal} at place {index}")
-            try:
-                probe.add_agenda_item(item)
-            except DomainError as error:
-                found.append(f"agenda item {item.id}: {error}")
-        for index, item in enumerate(self.parked):
-            if item.ordinal != index:
-                found.append(f"parked item {item.id}: ordinal {item.ordinal} at place {index}")
-            try:
-                probe.park(item)
-            except DomainError as error:
-                found.append(f"parked item {item.id}: {error}")
+        for label, items, add in (("agenda item", self.agenda, probe.add_agenda_item),
+                                  ("parked item", self.parked, probe.park)):
+            for index, item in enumerate(items):
+                if item.ordinal != index:
+                    found.append(f"{label} {item.id}: ordinal {item.ordinal} at place {index}")
+                try:
+                    add(item)
+                except DomainError as error:
+                    found.append(f"{label} {item.id}: {error}")
         return found
 
 
