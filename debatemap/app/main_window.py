@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from debatemap.app import dialogs, reimport
+from debatemap.app import dialogs, heap, reimport
 from debatemap.app.actions import EditActions
 from debatemap.app.audience import Audience
 from debatemap.app.map_actions import MapActions
@@ -318,6 +318,10 @@ class MainWindow(QMainWindow):
             old_document.close()
             old_document.deleteLater()
         self._document_switched()
+        items = len(self.scene.node_items) + len(self.scene.edge_items) if self.scene else 0
+        if old_scene is not None or items >= heap.FREEZE_FROM_ITEMS:
+            # after the old scene's deferred deletion, so its cycles are freed, not frozen
+            QTimer.singleShot(0, lambda: heap.settle(items))
 
     def _document_switched(self) -> None:
         self.documentChanged.emit(self.document)

@@ -163,11 +163,14 @@ class NodeItem(QGraphicsItem):
     """A node centred on its position. Geometry, paths and prepared texts are computed in
     ``set_node`` only when what they show changed, so paint and boundingRect stay cheap."""
 
+    links_follow = True  # False while many cards move at once: their links are laid out after
+
     def __init__(self, node: Node, source_title: str | None = None,
                  parent: QGraphicsItem | None = None, *, source_lost: bool = False) -> None:
         super().__init__(parent)
         self.node_id = node.id
         self.edges: list["EdgeItem"] = []  # edges that start or end here; kept by the scene
+        self.overview_dirty: set[str] | None = None  # the scene's overview: told of every change
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -217,6 +220,8 @@ class NodeItem(QGraphicsItem):
         if key == self._key:
             return False  # e.g. only moved, or only its mark changed
         self._key = key
+        if self.overview_dirty is not None:  # its kind or colour may have changed
+            self.overview_dirty.add(self.node_id)
         self.text, self.kind, self._color = node.text, str(node.kind), node.color
         self.pinned, self.source_title = bool(node.pinned), source_title
         self.source_lost = source_lost
@@ -295,6 +300,8 @@ class NodeItem(QGraphicsItem):
 
     def _update_bounds(self) -> None:
         """The card, the link handle, the "+N" below it and the vote tab above it."""
+        if self.overview_dirty is not None:
+            self.overview_dirty.add(self.node_id)
         self._bounds = self._rect.adjusted(-4, -4, style.HANDLE_RADIUS + 4, 4)
         if self.hidden_count:
             self._bounds.setBottom(self.count_rect().bottom() + 2)
@@ -322,6 +329,15 @@ class NodeItem(QGraphicsItem):
         if self._tip_stale:
             self._refresh_tooltip()
         return super().toolTip()
+
+    def card_geometry(self) -> tuple[float, float, float, float]:
+        """The card's left, top, width and height in item coordinates (no QRectF copy)."""
+        rect = self._rect
+        return rect.x(), rect.y(), rect.width(), rect.height()
+
+    def band_rgba(self) -> int:
+        """The kind's colour (or the node's own), as the band shows it, packed as ARGB."""
+        return style.kind_rgba(self.kind, self._color)
 
     @property
     def rect(self) -> QRectF:
@@ -572,8 +588,11 @@ class NodeItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
         if change == _POSITION_CHANGED:
-            for edge in self.edges:
-                edge.update_geometry()
+            if NodeItem.links_follow:
+                for edge in self.edges:
+                    edge.update_geometry()
+            if self.overview_dirty is not None:
+                self.overview_dirty.add(self.node_id)
         elif change == _SELECTION_CHANGED:
             self.setZValue(1.0 if value else 0.0)
         return super().itemChange(change, value)

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QVariantAnimation, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from debatemap.canvas import style
 from debatemap.canvas.display import grid_positions, needs_grid
 from debatemap.canvas.edge_item import EdgeItem
+from debatemap.canvas.motion import ArrangementMotion
 from debatemap.canvas.node_item import NodeItem
+from debatemap.canvas.overview import Overview
 from debatemap.core.evaluation import Evaluation
 from debatemap.core.model import Edge, Node
 from debatemap.document.mapdocument import MapDocument
 
 SCENE_MARGIN = 400.0  # room to scroll past the outermost nodes
-ARRANGE_MS = 250  # how long cards take to glide to an arrangement
-GLIDE_MAX = 1500  # more moved cards than this jump to their places (a glide frame is ~0.3 s at 10k)
 EDGE_Z, SELECTED_EDGE_Z = -1.0, -0.5  # links under the cards, a selected one above the rest
 PROGRESS_STEP = 250  # cards and links made between two progress reports (~50 ms of work)
 
@@ -50,11 +50,12 @@ class MapScene(QGraphicsScene):
         self.hidden_nodes: set[str] = set()  # hidden by the view (collapsed, outside a focus)
         self.hidden_edges: set[str] = set()
         self.hidden_counts: dict[str, int] = {}  # collapsed node -> its "+N"
-        self._animation: QVariantAnimation | None = None
-        self._glide: dict[str, tuple[QPointF, QPointF]] = {}  # node id -> (from, to)
-        #: the items' bounding rectangle as of the last change (itemsBoundingRect walks every
+        #: the cards' bounding rectangle as of the last change (itemsBoundingRect walks every
         #: item: 60 ms at 10,000 cards, and views ask on every scroll)
         self.content_bounds = QRectF()
+        self.overview = Overview(self)  # the map in miniature, for the minimap and far zoom
+        self.motion = ArrangementMotion(self.node_items, self._arrived, self,
+                                        after_slice=self.overview.refresh)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(style.palette().background)
         self._attached = False
@@ -110,6 +111,7 @@ class MapScene(QGraphicsScene):
         """Follow a changed system palette (or force light/dark)."""
         style.refresh_palette(dark)
         self.setBackgroundBrush(style.palette().background)
+        self.overview.reset()
         self.update()
 
     def source_title(self, node: Node) -> str | None:
@@ -153,6 +155,7 @@ class MapScene(QGraphicsScene):
         self.finish_animation()
         self._raised_edges = []  # clear() deletes them (and says the selection changed)
         self.clear()
+        self.overview.reset()
         self._make_items()
         self._faded_edges = set()
         self._evaluation = None
@@ -206,64 +209,33 @@ class MapScene(QGraphicsScene):
     # ---- arrangements glide ----------------------------------------------------------------
 
     def _on_nodes_arranged(self, node_ids: list[str]) -> None:
-        """A layout (or its undo) moved these nodes: glide the cards there over ARRANGE_MS.
-        Nothing is written back; a second arrangement first finishes the running one."""
-        self.finish_animation()
+        """A layout (or its undo) moved these nodes: the cards glide there (or, very many,
+        sweep there slice by slice). Nothing is written back; a second arrangement first
+        finishes the running one."""
+        self.motion.finish()
         positions, grid = self.shown_positions()
         ids = list(positions) if grid != self.display_grid else node_ids
         self.display_grid = grid
-        glide = {}
+        moves = {}
         for node_id in ids:
             item = self.node_items.get(node_id)
             if item is not None and node_id in positions:
                 target = QPointF(*positions[node_id])
                 if item.pos() != target:
-                    glide[node_id] = (item.pos(), target)
-        if len(glide) > GLIDE_MAX:  # each frame would move them all: jump straight there
-            for node_id, (_start, end) in glide.items():
-                self.node_items[node_id].setPos(end)
-            self._update_scene_rect()
-            glide = {}
-        self.mapChanged.emit()
-        if not glide:
-            return
-        self._glide = glide
-        animation = QVariantAnimation(self)
-        animation.setDuration(ARRANGE_MS)
-        animation.setStartValue(0.0)
-        animation.setEndValue(1.0)
-        animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        animation.valueChanged.connect(self._glide_step)
-        animation.finished.connect(self.finish_animation)
-        self._animation = animation
-        animation.start()
+                    moves[node_id] = (item.pos(), target)
+        if not self.motion.start(moves):
+            self.mapChanged.emit()
 
-    def _glide_step(self, value) -> None:
-        t = float(value)
-        for node_id, (start, end) in self._glide.items():
-            item = self.node_items.get(node_id)
-            if item is not None:
-                item.setPos(start + (end - start) * t)
-
-    def is_animating(self) -> bool:
-        return self._animation is not None
-
-    def finish_animation(self) -> None:
-        """Put every gliding card at its destination at once and stop the animation."""
-        animation, self._animation = self._animation, None
-        glide, self._glide = self._glide, {}
-        if animation is None:
-            return
-        animation.valueChanged.disconnect(self._glide_step)
-        animation.finished.disconnect(self.finish_animation)
-        animation.stop()
-        animation.deleteLater()
-        for node_id, (_start, end) in glide.items():
-            item = self.node_items.get(node_id)
-            if item is not None:
-                item.setPos(end)
+    def _arrived(self) -> None:
         self._update_scene_rect()
         self.mapChanged.emit()
+
+    def is_animating(self) -> bool:
+        return self.motion.running()
+
+    def finish_animation(self) -> None:
+        """Put every moving card at its destination at once."""
+        self.motion.finish()
 
     # ---- evaluation labels ---------------------------------------------------------------
 
@@ -330,6 +302,7 @@ class MapScene(QGraphicsScene):
                     item.setSelected(False)
                 item.setVisible(not hide)
         self.hidden_nodes, self.hidden_edges = node_ids, edge_ids
+        self.overview.changed()
         counts = {i: n for i, n in (counts or {}).items() if i in self.node_items}
         for node_id in set(counts) | set(self.hidden_counts):
             item = self.node_items.get(node_id)
@@ -347,7 +320,7 @@ class MapScene(QGraphicsScene):
         return bounds
 
     def _update_scene_rect(self) -> None:
-        bounds = self.content_bounds = self.itemsBoundingRect()
+        bounds = self.content_bounds = self.overview.bounds()
         if bounds.isNull():
             bounds = QRectF(-200, -150, 400, 300)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
@@ -361,6 +334,8 @@ class MapScene(QGraphicsScene):
         # still being made (a progress dialog lets events run), and cards indexed at 0,0 and
         # moved later made every placement O(n) (23 s to open 10,000 cards)
         item.setPos(node.x, node.y)
+        item.overview_dirty = self.overview.dirty_nodes
+        self.overview.dirty_nodes.add(node_id)
         self.node_items[node_id] = item
         self.addItem(item)
         return item
@@ -379,6 +354,7 @@ class MapScene(QGraphicsScene):
                 return
             item = EdgeItem(edge, source, target)
             self.edge_items[edge.id] = item
+            self.overview.dirty_edges.add(edge.id)
             source.edges.append(item)
             if isinstance(target, EdgeItem):
                 target.dependents.append(item)
@@ -435,6 +411,7 @@ class MapScene(QGraphicsScene):
             edge = self.document.map.edges.get(edge_id)
             if item is not None and edge is not None:
                 item.set_type(str(edge.type))
+                self.overview.dirty_edges.add(edge_id)
         self._after_change()
 
     def _on_documents_changed(self, _document_ids: list) -> None:
@@ -464,6 +441,8 @@ class MapScene(QGraphicsScene):
                 self.removeItem(item)
         self.hidden_nodes -= set(node_ids)
         self.hidden_edges -= set(edge_ids)
+        self.overview.dirty_nodes.update(node_ids)
+        self.overview.dirty_edges.update(edge_ids)
         self._faded_edges -= set(edge_ids)
         for node_id in node_ids:
             self.hidden_counts.pop(node_id, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -20,6 +22,7 @@ HANDLE_RADIUS = 6.5  # the link handle shown on hover at a node's right border
 TEXT_DETAIL = 0.4  # below this zoom the card's full text is too small to read...
 GIST_DETAIL = 0.15  # ...so down to this zoom its first words are drawn in a larger type instead
 GIST_SCREEN_PIXELS = 9.0  # the on-screen size of that type
+OVERVIEW_DETAIL = GIST_DETAIL  # below it the view draws the map in miniature, not card by card
 DEFAULT_NODE_HEIGHT = 62.0  # a one-line claim, for placing a node not yet made
 
 # Band colours differ in lightness as well as hue, and the band always carries the kind's
@@ -173,6 +176,12 @@ def refresh_palette(dark: bool | None = None) -> Palette:
 def kind_color(kind: str, override: str | None = None) -> QColor:
     color = QColor(override) if override else QColor(KIND_COLORS.get(kind, UNKNOWN_KIND_COLOR))
     return color if color.isValid() else QColor(UNKNOWN_KIND_COLOR)
+
+
+@functools.lru_cache(maxsize=256)
+def kind_rgba(kind: str, override: str | None = None) -> int:
+    """``kind_color`` as a packed ARGB number, parsed once per kind and colour."""
+    return kind_color(kind, override).rgba()
 
 
 def band_text_color(band: QColor) -> QColor:

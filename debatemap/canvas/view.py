@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QCursor, QFont, QGuiApplication,
                            QKeyEvent, QKeySequence, QMouseEvent, QNativeGestureEvent, QPainter,
-                           QResizeEvent, QWheelEvent)
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
+                           QPaintEvent, QResizeEvent, QWheelEvent)
+from PySide6.QtWidgets import (QGraphicsScene, QGraphicsView, QRubberBand, QStyle,
+                               QStyleOptionRubberBand, QWidget)
 
 from debatemap.canvas import menus, style
 from debatemap.canvas.building import fragment_offset
@@ -22,7 +23,8 @@ from debatemap.canvas.node_item import NodeItem
 from debatemap.canvas.scene import MapScene
 from debatemap.document.clipboard import has_fragment
 
-MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
+MIN_ZOOM, MAX_ZOOM = 0.1, 4.0  # a map too big for the view at MIN_ZOOM may zoom out until it fits
+FLOOR_ZOOM = 0.0002
 ZOOM_STEP = 1.2
 FIT_MARGIN = 40.0
 
@@ -173,9 +175,26 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
     def zoom_level(self) -> float:
         return self.transform().m11()
 
+    def min_zoom(self) -> float:
+        """MIN_ZOOM, or less for a map that does not fit the view at MIN_ZOOM: far enough out
+        to see all of it (the view then draws the scene's overview instead of each card)."""
+        if self._map_scene is None:
+            return MIN_ZOOM
+        bounds = self._map_scene.content_bounds.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
+        if bounds.isEmpty():
+            return MIN_ZOOM
+        viewport = self.viewport().rect()
+        fits = min(viewport.width() / bounds.width(), viewport.height() / bounds.height())
+        return max(FLOOR_ZOOM, min(MIN_ZOOM, fits * 0.9))
+
+    def overview_shown(self) -> bool:
+        """Whether the view draws the scene's overview (miniature cards) rather than each item:
+        below style.OVERVIEW_DETAIL a card's text cannot be read."""
+        return self._map_scene is not None and self.zoom_level() < style.OVERVIEW_DETAIL
+
     def zoom_by(self, factor: float) -> None:
         self._auto_fit = False
-        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom_level() * factor))
+        target = min(MAX_ZOOM, max(self.min_zoom(), self.zoom_level() * factor))
         factor = target / self.zoom_level()
         if abs(factor - 1.0) > 1e-6:
             self.scale(factor, factor)
@@ -217,9 +236,9 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.0:
             self.resetTransform()
-        elif self.zoom_level() < MIN_ZOOM:
+        elif self.zoom_level() < self.min_zoom():
             self.resetTransform()
-            self.scale(MIN_ZOOM, MIN_ZOOM)
+            self.scale(self.min_zoom(), self.min_zoom())
         self.centerOn(bounds.center())
         self.place_editor()
 
@@ -471,6 +490,29 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
             self._empty_scene.setBackgroundBrush(style.palette().background)
             self.resetCachedContent()
             self.minimap.invalidate()
+
+    # ---- far out: the overview instead of every item --------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.overview_shown():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.setClipRegion(event.region())
+        painter.setTransform(self.viewportTransform())
+        exposed = self.mapToScene(event.region().boundingRect().adjusted(-2, -2, 2, 2)).boundingRect()
+        self.drawBackground(painter, exposed)
+        self._map_scene.overview.draw(painter, selected=self.selected_node_ids())
+        self.drawForeground(painter, exposed)
+        painter.resetTransform()
+        band = self.rubberBandRect()
+        if not band.isEmpty():  # QGraphicsView draws it in the paint pass this replaces
+            option = QStyleOptionRubberBand()
+            option.initFrom(self.viewport())
+            option.rect = band
+            option.shape = QRubberBand.Shape.Rectangle
+            self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, self.viewport())
+        painter.end()
 
     # ---- placeholder ---------------------------------------------------------------------
 

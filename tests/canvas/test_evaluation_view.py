@@ -202,10 +202,10 @@ def test_canvas_menu_toggles_the_labels(view, scene, ids):
     assert not action_named(menu, "Show Evaluation Labels").isChecked()
 
 
-def test_a_layout_moving_very_many_cards_jumps_instead_of_gliding(qtbot, view, scene, document, ids, monkeypatch):
-    from debatemap.canvas import scene as scene_module
+def test_a_layout_moving_very_many_cards_sweeps_them_there_in_one_go_when_quick(qtbot, view, scene, document, ids, monkeypatch):
+    from debatemap.canvas import motion
 
-    monkeypatch.setattr(scene_module, "GLIDE_MAX", 1)  # "very many" is more than one here
+    monkeypatch.setattr(motion, "GLIDE_MAX", 1)  # "very many" is more than one here
     before = {i: QPointF(item.pos()) for i, item in scene.node_items.items()}
     assert document.layout(move_all=True, sizes=scene.card_sizes())
     assert not scene.is_animating()
@@ -215,3 +215,37 @@ def test_a_layout_moving_very_many_cards_jumps_instead_of_gliding(qtbot, view, s
     document.undo_stack.undo()
     assert not scene.is_animating()
     assert {i: item.pos() for i, item in scene.node_items.items()} == before
+
+
+def test_a_long_sweep_places_the_cards_slice_by_slice_and_says_so_once(qtbot, view, scene, document, ids, monkeypatch):
+    from debatemap.canvas import motion
+
+    monkeypatch.setattr(motion, "GLIDE_MAX", 1)
+    monkeypatch.setattr(motion, "SWEEP_BATCH", 1)  # one card per slice
+    monkeypatch.setattr(motion, "SWEEP_SLICE_S", 0.0)
+    changes = []
+    scene.mapChanged.connect(lambda: changes.append(1))
+    assert document.layout(move_all=True, sizes=scene.card_sizes())
+    assert scene.is_animating() and not at_model_positions(scene, document)
+    assert changes == []
+    qtbot.waitUntil(lambda: not scene.is_animating(), timeout=3000)
+    assert at_model_positions(scene, document) and changes == [1]
+    for edge_id, item in scene.edge_items.items():  # every link was laid out after its ends moved
+        source = scene.node_items[document.map.edges[edge_id].source]
+        assert source.sceneBoundingRect().adjusted(-2, -2, 2, 2).contains(item.line.p1())
+
+
+def test_an_edit_during_a_sweep_puts_every_card_in_place_first(qtbot, view, scene, document, ids, monkeypatch):
+    from debatemap.canvas import motion
+
+    monkeypatch.setattr(motion, "GLIDE_MAX", 1)
+    monkeypatch.setattr(motion, "SWEEP_BATCH", 1)
+    monkeypatch.setattr(motion, "SWEEP_SLICE_S", 0.0)
+    assert document.layout(move_all=True, sizes=scene.card_sizes())
+    assert scene.is_animating()
+    document.set_node_text(ids.thesis, "Edited while the cards were still on their way", merge=False)
+    assert not scene.is_animating() and at_model_positions(scene, document)
+    document.undo_stack.undo()
+    document.undo_stack.undo()  # the layout: its undo sweeps back
+    qtbot.waitUntil(lambda: not scene.is_animating(), timeout=3000)
+    assert at_model_positions(scene, document)

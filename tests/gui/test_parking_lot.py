@@ -187,7 +187,9 @@ def test_dragging_an_item_onto_empty_canvas_places_it_at_the_drop_point(qtbot, w
     assert drop_on_canvas(window.view, mime, (900.0, -300.0)) == Qt.DropAction.MoveAction
     new = node_id(window, "Parking fees")
     node = window.document.map.nodes[new]
-    assert (node.x, node.y) == (900.0, -300.0) and node.author_id == item.author_id
+    pixel = 1 / window.view.zoom_level()  # a drop lands on a whole pixel of the view
+    assert abs(node.x - 900.0) <= pixel and abs(node.y + 300.0) <= pixel
+    assert node.author_id == item.author_id
     assert str(node.kind) == "idea" and links(window, new) == []
     assert window.view.selected_node_ids() == [new]
     assert workshop.parked == [] and rows(dock) == []
