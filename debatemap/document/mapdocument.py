@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -348,12 +349,30 @@ class MapDocument(QObject):
         pinned ones; ``move_all`` ("Re-layout all") places every node. Pinned flags are kept.
         ``sizes`` are the cards' real sizes where a view knows them. False when nothing moves."""
         try:
-            positions = compute_layout(self.map, sizes, move_all=move_all, direction=direction)
+            positions = self.layout_plan(move_all, direction, sizes)()
         except DebatemapError as error:
             self.errorOccurred.emit(f"Could not lay out the map: {error}")
             return False
+        return self.apply_layout(positions, move_all)
+
+    def layout_plan(
+        self,
+        move_all: bool = False,
+        direction: str = "TB",
+        sizes: dict[str, tuple[float, float]] | None = None,
+    ) -> Callable[[], dict[str, tuple[float, float]]]:
+        """The layout's computation over a snapshot of the map as it is now, to be run later or
+        in a worker thread (it touches nothing else); ``apply_layout`` then takes its result."""
+        snapshot = copy.copy(self.map)
+        snapshot.nodes, snapshot.edges = dict(self.map.nodes), dict(self.map.edges)
+        sizes = dict(sizes) if sizes is not None else None
+        return lambda: compute_layout(snapshot, sizes, move_all=move_all, direction=direction)
+
+    def apply_layout(self, positions: dict[str, tuple[float, float]], move_all: bool = False) -> bool:
+        """Move the nodes that are still there to these positions, as one undo step ("Re-layout
+        all" or "Tidy up"). False when nothing moves."""
         nodes = self.map.nodes
-        moving = {i: p for i, p in positions.items() if (nodes[i].x, nodes[i].y) != p}
+        moving = {i: p for i, p in positions.items() if i in nodes and (nodes[i].x, nodes[i].y) != p}
         if not moving:
             return False
         text = "Re-layout all" if move_all else "Tidy up"
