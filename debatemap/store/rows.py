@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Container, Mapping
+from typing import Any, Callable, Container, Mapping
 
 from debatemap.core.model import (
     AgendaItem,
@@ -46,6 +46,27 @@ def node_to_row(node: Node) -> dict[str, Any]:
         "mark": node.mark,
         "title": node.title,
     }
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+#: how ``node_to_row`` writes each field of a node but its id (to write only some fields)
+NODE_COLUMN_VALUES: dict[str, Callable[[Any], Any]] = {
+    "text": _as_is,
+    "kind": str,
+    "x": float,
+    "y": float,
+    "pinned": bool,
+    "tags": lambda tags: json.dumps(list(tags), ensure_ascii=False),
+    "color": _as_is,
+    "author_id": _as_is,
+    "excerpt_id": _as_is,
+    "created": lambda created: created.isoformat(),
+    "mark": _as_is,
+    "title": _as_is,
+}
 
 
 def row_to_node(row: Mapping[str, Any]) -> Node:

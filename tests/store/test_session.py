@@ -103,7 +103,7 @@ def test_a_failed_write_puts_the_model_back(session, monkeypatch):
     def broken(self, nodes):
         raise OSError("disk full")
 
-    monkeypatch.setattr("debatemap.store.repository.Writer.update_nodes", broken)
+    monkeypatch.setattr("debatemap.store.repository.Writer.patch_nodes", broken)
     with pytest.raises(OSError):
         session.update_node(a.id, text="changed")
     assert session.map.nodes[a.id].text == "A"
