@@ -256,17 +256,18 @@ class ArgumentMap:
         saves 10,000 checks on a Re-layout All; a node that was already broken, which only a
         damaged file can hold, can still be moved instead of refusing the whole layout.)"""
         before: list[Node] = []
+        nodes = self.nodes
         try:
             for node_id, fields in changes.items():
-                old = self.nodes.get(node_id)
+                old = nodes.get(node_id)
                 if old is not None and _is_placement(fields):
-                    self.nodes[node_id] = _changed_node(old, fields)
+                    nodes[node_id] = _changed_node(old, fields)
                     before.append(old)
                 else:
                     before.append(self.update_node(node_id, **fields))
         except BaseException:
             for node in before:
-                self.nodes[node.id] = node
+                nodes[node.id] = node
             raise
         return before
 
@@ -380,18 +381,16 @@ def _changed_node(node: Node, changes: dict) -> Node:
     return changed
 
 
-_PLACEMENT_FIELDS = frozenset({"x", "y", "pinned"})
-_NUMBER_TYPES = (float, int)
+#: what a placement may change, and the types of value it takes for each
+_PLACEMENT_TYPES = {"x": (float, int), "y": (float, int), "pinned": (bool,)}
 
 
 def _is_placement(fields: dict) -> bool:
     """Whether a change only moves a node or pins it, with values of the right types."""
-    return (
-        fields.keys() <= _PLACEMENT_FIELDS
-        and type(fields.get("x", 0.0)) in _NUMBER_TYPES
-        and type(fields.get("y", 0.0)) in _NUMBER_TYPES
-        and type(fields.get("pinned", False)) is bool
-    )
+    for name, value in fields.items():
+        if type(value) not in _PLACEMENT_TYPES.get(name, ()):
+            return False
+    return True
 
 
 def _article(word: str) -> str:

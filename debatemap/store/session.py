@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -255,9 +254,7 @@ class MapSession(WorkshopActions):
         with _collector_paused():
             before = self.map.update_nodes(changes)
             try:
-                nodes = self.map.nodes
-                patch = {old.id: _changed_fields(old, nodes[old.id], fields)
-                         for old, fields in zip(before, changes.values())}
+                patch = _changes_made(before, self.map.nodes, changes)
                 with self._action(action, Change(patch={"nodes": patch})) as writer:
                     writer.patch_nodes(patch)
             except BaseException:
@@ -493,17 +490,20 @@ def _collector_paused():
             gc.enable()
 
 
-def _changed_fields(before: Node, after: Node, asked: dict) -> dict:
-    """The fields ``ArgumentMap.update_node`` changed, in the node's field order."""
-    return {name: getattr(after, name) for name in _fields_it_may_change(tuple(asked))
-            if getattr(after, name) != getattr(before, name)}
-
-
-@lru_cache(maxsize=256)
-def _fields_it_may_change(asked: tuple[str, ...]) -> tuple[str, ...]:
-    """The fields asked for and the title, which update_node tidies: no other can change
-    (comparing every field of 10,000 moved nodes took 25 ms)."""
-    return tuple(name for name in _NODE_FIELDS if name in asked or name == "title")
+def _changes_made(before: list[Node], nodes: dict[str, Node], asked: dict[str, dict]) -> dict:
+    """{node id: {field: new value}} for the fields ``ArgumentMap.update_nodes`` changed (in
+    the node's field order): only those asked for can change, and the title, which it
+    tidies. Comparing every field of 10,000 moved nodes took 25 ms."""
+    patch: dict[str, dict] = {}
+    compared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for old, fields in zip(before, asked.values()):
+        keys = tuple(fields)
+        names = compared.get(keys)
+        if names is None:
+            names = compared[keys] = tuple(n for n in _NODE_FIELDS if n in keys or n == "title")
+        new = nodes[old.id]
+        patch[old.id] = {n: getattr(new, n) for n in names if getattr(new, n) != getattr(old, n)}
+    return patch
 
 
 _NODE_FIELDS = tuple(name for name in Node.__slots__ if name != "id")
