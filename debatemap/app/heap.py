@@ -9,13 +9,14 @@ import gc
 FREEZE_FROM_ITEMS = 3000  # cards + links; below this a full pass is short enough
 
 
-def settle(item_count: int) -> None:
-    """Call once a map has been shown (and the previous one let go). Frees what the previous
-    map left in reference cycles, then, for a large map, moves every object alive now to the
-    collector's permanent generation (``gc.freeze``): later passes scan only newer objects.
-    Frozen objects are still freed by reference counting; their cycles wait for the next
-    ``settle``, which unfreezes first."""
+def settle(item_count: int, replaced: bool = True) -> None:
+    """Call once a map has been shown. When it ``replaced`` another, frees what that one left
+    in reference cycles (one full pass); then, for a large map, moves every object alive now
+    to the collector's permanent generation (``gc.freeze``): later passes scan only newer
+    objects. Frozen objects are still freed by reference counting; their cycles wait for the
+    next ``settle``, which unfreezes first."""
     gc.unfreeze()
-    gc.collect()
+    if replaced:
+        gc.collect()
     if item_count >= FREEZE_FROM_ITEMS:
         gc.freeze()

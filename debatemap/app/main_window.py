@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
         items = len(self.scene.node_items) + len(self.scene.edge_items) if self.scene else 0
         if old_scene is not None or items >= heap.FREEZE_FROM_ITEMS:
             # after the old scene's deferred deletion, so its cycles are freed, not frozen
-            QTimer.singleShot(0, lambda: heap.settle(items))
+            replaced = old_scene is not None
+            QTimer.singleShot(0, lambda: heap.settle(items, replaced))
 
     def _document_switched(self) -> None:
         self.documentChanged.emit(self.document)

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 TEXT_WIDTH = style.NODE_WIDTH - 2 * style.NODE_PADDING
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-_SELECTION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 
 
 _FONTS: tuple[QFont, QFont, QFont] | None = None
@@ -593,6 +592,4 @@ class NodeItem(QGraphicsItem):
                     edge.update_geometry()
             if self.overview_dirty is not None:
                 self.overview_dirty.add(self.node_id)
-        elif change == _SELECTION_CHANGED:
-            self.setZValue(1.0 if value else 0.0)
         return super().itemChange(change, value)

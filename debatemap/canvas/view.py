@@ -132,6 +132,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
             if edge_id in scene.edge_items:
                 scene.edge_items[edge_id].setSelected(True)
         scene.blockSignals(False)
+        scene.selection_changed()
         self._emit_selection()
 
     def select_all(self) -> None:
@@ -498,9 +499,12 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
             super().paintEvent(event)
             return
         painter = QPainter(self.viewport())
-        painter.setClipRegion(event.region())
+        area = event.region().boundingRect()
+        # one rectangle: while thousands of cards move, the region is thousands of rectangles
+        # and clipping every line against it cost far more than drawing the whole map
+        painter.setClipRect(area)
         painter.setTransform(self.viewportTransform())
-        exposed = self.mapToScene(event.region().boundingRect().adjusted(-2, -2, 2, 2)).boundingRect()
+        exposed = self.mapToScene(area.adjusted(-2, -2, 2, 2)).boundingRect()
         self.drawBackground(painter, exposed)
         self._map_scene.overview.draw(painter, selected=self.selected_node_ids())
         self.drawForeground(painter, exposed)

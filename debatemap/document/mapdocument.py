@@ -31,6 +31,8 @@ from debatemap.document.commands import (
     SetNodeKind,
 )
 from debatemap.document.source_commands import ImportDocuments, ReimportDocument
+from debatemap.document import evaluation_runner
+from debatemap.document.evaluation_runner import EvaluationRunner
 from debatemap.document.workshop import WorkshopDocument
 from debatemap.document.clipboard import fragment_copies, fragment_mime
 from debatemap.store.imports import DocumentImport
@@ -75,11 +77,15 @@ class MapDocument(QObject):
         self._text_merge_session = 0  # text edits merge only within one session
         self._semantics = "grounded"
         self._evaluation: Evaluation | None = None  # None: to be recomputed on demand
+        self._latest: Evaluation | None = None  # the last one computed (a large map's may lag)
+        self._generation = 0  # counts the changes that matter to the labels
         self._marks = {n.id: n.mark for n in session.map.nodes.values() if n.mark is not None}
         self._evaluation_timer = QTimer(self)
         self._evaluation_timer.setSingleShot(True)
         self._evaluation_timer.setInterval(0)
-        self._evaluation_timer.timeout.connect(self.evaluationChanged.emit)
+        self._evaluation_timer.timeout.connect(self._evaluation_due)
+        self._runner = EvaluationRunner(self)
+        self._runner.finished.connect(self._evaluated_in_background)
         self.nodesAdded.connect(self._structure_changed)
         self.edgesAdded.connect(self._structure_changed)
         self.edgesChanged.connect(self._structure_changed)
@@ -114,6 +120,7 @@ class MapDocument(QObject):
 
     def close(self) -> None:
         self._evaluation_timer.stop()
+        self._runner.close()
         self.undo_stack.clear()
         self.session.close()
 
@@ -133,6 +140,8 @@ class MapDocument(QObject):
         if semantics != self._semantics:
             self._semantics = semantics
             self._evaluation = None
+            self._latest = None  # labels of the other semantics are not "a moment old"
+            self._generation += 1
             self.evaluation()  # computed now, so a fallback is reported right away
             self.semanticsChanged.emit(self._semantics)
             self._evaluation_timer.stop()
@@ -140,10 +149,45 @@ class MapDocument(QObject):
         return self._semantics == semantics
 
     def evaluation(self) -> Evaluation:
-        """The labels of the map as it is now (computed on first use after a change)."""
+        """The labels of the map as it is now (computed on first use after a change). A large
+        map is evaluated in a worker thread after a change: until that is done (evaluationChanged
+        says so) this is the previous evaluation, a moment old; ``current_evaluation`` waits
+        for nothing and computes it here."""
+        if self._evaluation is None and self._latest is not None and self._large():
+            return self._latest
+        return self.current_evaluation()
+
+    def current_evaluation(self) -> Evaluation:
+        """The labels of the map exactly as it is now, computed here if need be."""
         if self._evaluation is None:
-            self._evaluation = self._evaluate()
+            self._evaluation = self._latest = self._evaluate()
         return self._evaluation
+
+    def _large(self) -> bool:
+        return len(self.map.nodes) >= evaluation_runner.BACKGROUND_FROM_NODES
+
+    def _evaluation_due(self) -> None:
+        """Once per event-loop turn after changes: a large map is evaluated in the background
+        (evaluationChanged follows when it is done), a small one is announced now."""
+        if self._evaluation is None and self._large():
+            self._runner.request(self.map, self._semantics, self._generation)
+        else:
+            self.evaluationChanged.emit()
+
+    def _evaluated_in_background(self, generation: int, result: Evaluation | None, error: str) -> None:
+        if generation != self._generation:
+            return  # the map changed since: a newer evaluation is on its way
+        if self._evaluation is None:  # (else it was computed here meanwhile: the same labels)
+            if result is None:  # the preferred semantics is too large for this map
+                self._semantics = "grounded"
+                self.errorOccurred.emit(f"Preferred semantics is too large for this map ({error}); "
+                                        "showing grounded labels instead.")
+                self.semanticsChanged.emit("grounded")
+                self._generation += 1
+                self._runner.request(self.map, self._semantics, self._generation)
+                return
+            self._evaluation = self._latest = result
+        self.evaluationChanged.emit()
 
     def _evaluate(self) -> Evaluation:
         if self._semantics != "grounded":
@@ -160,7 +204,7 @@ class MapDocument(QObject):
 
     def explain(self, node_id: str) -> Explanation:
         """Why a node has its label (raises MissingItemError for an unknown node)."""
-        return explain(self.map, self.evaluation(), node_id)
+        return explain(self.map, self.current_evaluation(), node_id)
 
     def _structure_changed(self, *args) -> None:
         self._invalidate_evaluation()
@@ -179,6 +223,7 @@ class MapDocument(QObject):
 
     def _invalidate_evaluation(self) -> None:
         self._evaluation = None
+        self._generation += 1
         self._marks = {n.id: n.mark for n in self.map.nodes.values() if n.mark is not None}
         self._evaluation_timer.start()
 

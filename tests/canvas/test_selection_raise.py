@@ -1,0 +1,54 @@
+"""Selected cards are drawn above the others (not when very many are selected), and the
+selected ids the panels ask for always match the scene, however the selection changed."""
+
+from PySide6.QtCore import Qt
+
+from debatemap.canvas import scene as scene_module
+from debatemap.canvas.scene import NODE_Z, SELECTED_NODE_Z
+
+
+def truth(scene):
+    items = scene.selectedItems()
+    return (sorted(i.node_id for i in items if hasattr(i, "node_id")),
+            sorted(i.edge_id for i in items if hasattr(i, "edge_id")))
+
+
+def asked(scene):
+    nodes, edges = scene.selected_ids()
+    return sorted(nodes), sorted(edges)
+
+
+def test_a_selected_card_is_raised_and_drops_back(view, scene, ids):
+    view.select_items([ids.reason])
+    assert scene.node_items[ids.reason].zValue() == SELECTED_NODE_Z
+    assert scene.node_items[ids.thesis].zValue() == NODE_Z
+    scene.node_items[ids.thesis].setSelected(True)  # a click adds to the selection
+    assert scene.node_items[ids.thesis].zValue() == SELECTED_NODE_Z
+    view.select_items([])
+    assert all(item.zValue() == NODE_Z for item in scene.node_items.values())
+
+
+def test_with_very_many_selected_nothing_is_raised(view, scene, ids, monkeypatch):
+    monkeypatch.setattr(scene_module, "RAISE_MAX", 2)
+    view.select_items([ids.reason])
+    assert scene.node_items[ids.reason].zValue() == SELECTED_NODE_Z
+    view.select_all()  # 3 cards and 2 links: "very many" here
+    assert all(item.zValue() == NODE_Z for item in scene.node_items.values())
+    assert asked(scene) == truth(scene) and len(asked(scene)[0]) == 3
+
+
+def test_the_selected_ids_follow_every_way_of_selecting(qtbot, view, scene, document, ids):
+    view.select_items([ids.reason], [ids.support])
+    assert asked(scene) == truth(scene) == ([ids.reason], [ids.support])
+    scene.node_items[ids.cost].setSelected(True)
+    assert asked(scene) == truth(scene)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene.node_items[ids.thesis].pos()))
+    assert asked(scene) == truth(scene) == ([ids.thesis], [])
+    assert document.remove_items([ids.thesis], [])  # a selected card goes away
+    assert asked(scene) == truth(scene) == ([], [])
+    document.undo_stack.undo()
+    view.select_all()
+    assert asked(scene) == truth(scene)
+    nodes, _edges = scene.selected_ids()
+    nodes.clear()  # what a caller does with its list does not change the next answer
+    assert asked(scene) == truth(scene)
