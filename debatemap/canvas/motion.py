@@ -51,9 +51,7 @@ class ArrangementMotion(QObject):
             return False
         if len(moves) > GLIDE_MAX:
             self._sweep = [(node_id, end) for node_id, (_start, end) in moves.items()]
-            self._sweep_slice()
-            if self._sweep:
-                self._sweep_timer.start()
+            self._sweep_timer.start()  # the first slice too: the step that moved them was work enough
             return True
         self._glide = moves
         animation = QVariantAnimation(self)

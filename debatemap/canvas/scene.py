@@ -75,7 +75,7 @@ class MapScene(QGraphicsScene):
 
     def selection_changed(self) -> None:
         """Follow a new selection (also called by whoever changed it with signals blocked):
-        forget the cached ids; draw the selected cards above the others and a selected link
+        note the selected ids; draw the selected cards above the others and a selected link
         above the other links (still below the cards). Done here rather than in itemChange,
         which Qt calls ~10 times per item while a map is built; and not at all when very many
         are selected (select all at 10,000 cards), where raising them all changes nothing."""
@@ -87,6 +87,8 @@ class MapScene(QGraphicsScene):
             elif self.node_items.get(item.node_id) is item:
                 item.setZValue(NODE_Z)
         selected = self.selectedItems()
+        self._selection = ([i.node_id for i in selected if isinstance(i, NodeItem)],
+                           [i.edge_id for i in selected if isinstance(i, EdgeItem)])
         self._raised = selected if len(selected) <= RAISE_MAX else []
         for item in self._raised:
             item.setZValue(SELECTED_EDGE_Z if isinstance(item, EdgeItem) else SELECTED_NODE_Z)

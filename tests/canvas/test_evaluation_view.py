@@ -208,12 +208,12 @@ def test_a_layout_moving_very_many_cards_sweeps_them_there_in_one_go_when_quick(
     monkeypatch.setattr(motion, "GLIDE_MAX", 1)  # "very many" is more than one here
     before = {i: QPointF(item.pos()) for i, item in scene.node_items.items()}
     assert document.layout(move_all=True, sizes=scene.card_sizes())
-    assert not scene.is_animating()
+    qtbot.waitUntil(lambda: not scene.is_animating(), timeout=2000)  # one slice, in the next turn
     assert at_model_positions(scene, document)
     edge = scene.edge_items[ids.support]
     assert edge.line.p1().y() < scene.node_items[ids.reason].pos().y()  # links followed
     document.undo_stack.undo()
-    assert not scene.is_animating()
+    qtbot.waitUntil(lambda: not scene.is_animating(), timeout=2000)
     assert {i: item.pos() for i, item in scene.node_items.items()} == before
 
 
