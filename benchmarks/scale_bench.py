@@ -144,12 +144,21 @@ def ordinary_steps(window, view, scene) -> dict:
     """Steps of ordinary use on the open map, {name: callable}: edit a card's text so that it
     grows (saved, evaluated, the minimap redrawn), undo it, zoom in and out, scroll, select a
     card, select all and none, hide and show the evaluation labels (every card relabelled), mark
-    a card rejected, zoom out to the whole map, re-layout everything left to right through the
+    a card rejected, add a card linked to another and delete it (both evaluated again, in the
+    background), zoom out to the whole map, re-layout everything left to right through the
     menu action (computed in a worker, the cards sweep to their places)."""
     document = scene.document
     node_id = next(iter(document.map.nodes))
     longer = ("An edited claim, long enough that its card needs more lines than before, so the"
               " card grows, the links and the minimap follow and the scene's bounds are checked")
+
+    made: list[str] = []
+
+    def add_linked_card():
+        anchor = document.map.nodes[node_id]
+        node = document.add_linked_node(node_id, "A new reason for it", "claim", "support",
+                                        x=anchor.x + 300, y=anchor.y + 200)
+        made.append(node.id)
 
     def relayout_left_to_right():
         window.map_actions.set_direction("LR")
@@ -167,6 +176,8 @@ def ordinary_steps(window, view, scene) -> dict:
         "hide labels": lambda: view.set_labels_visible(False),
         "show labels": lambda: view.set_labels_visible(True),
         "mark rejected": lambda: document.set_mark([node_id], "reject"),
+        "add a linked card": add_linked_card,
+        "delete that card": lambda: document.remove_items(made[-1:], []),
         "whole map in view": view.fit_all,
         "re-layout all": relayout_left_to_right,
     }

@@ -592,4 +592,4 @@ class NodeItem(QGraphicsItem):
                     edge.update_geometry()
             if self.overview_dirty is not None:
                 self.overview_dirty.add(self.node_id)
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem.itemChange returns; calling it converts value twice

@@ -132,7 +132,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
             if edge_id in scene.edge_items:
                 scene.edge_items[edge_id].setSelected(True)
         scene.blockSignals(False)
-        scene.selection_changed()
+        scene.selection_changed((list(node_ids), list(edge_ids)))
         self._emit_selection()
 
     def select_all(self) -> None:

@@ -52,3 +52,10 @@ def test_the_selected_ids_follow_every_way_of_selecting(qtbot, view, scene, docu
     nodes, _edges = scene.selected_ids()
     nodes.clear()  # what a caller does with its list does not change the next answer
     assert asked(scene) == truth(scene)
+
+
+def test_selecting_what_is_hidden_or_gone_leaves_it_out_of_the_selected_ids(view, scene, document, ids):
+    view.toggle_collapsed(ids.thesis)  # its reasons and objections are hidden
+    assert ids.reason in scene.hidden_nodes
+    view.select_items([ids.thesis, ids.reason, ids.reason, "n-gone"], [ids.support, "e-gone"])
+    assert asked(scene) == truth(scene) == ([ids.thesis], [])
