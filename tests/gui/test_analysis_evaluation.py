@@ -167,6 +167,9 @@ def test_analysis_dock_lists_an_isolated_node_and_clicking_selects_it(qtbot, win
     assert group.text(0) == "Isolated nodes (1)"
     assert dock.group_item("unsupported").text(0).startswith("Unsupported claims (")
     assert dock.group_item("coverage").text(0) == "Document coverage (0)"
+    assert group.childCount() == 0  # a group's rows are made when it is opened
+    dock.tree.expandItem(group)
+    assert group.childCount() == 1
     finding = group.child(0)
     assert "A loose thought" in finding.text(0)
     dock.tree.itemClicked.emit(finding, 0)
@@ -184,7 +187,7 @@ def test_analysis_dock_is_not_refreshed_while_hidden(qtbot, window, map_path, mo
     dock = window.analysis_dock
     calls = []
     monkeypatch.setattr("debatemap.widgets.analysis_panel.findings",
-                        lambda amap: calls.append(1) or [])
+                        lambda amap, cancelled=None: calls.append(1) or [])
     document.add_node("Another")
     qtbot.wait(400)
     assert not calls and dock.stale
@@ -204,8 +207,9 @@ def test_large_maps_get_a_refresh_button(qtbot, window, map_path, monkeypatch):
     qtbot.wait(400)
     assert dock.stale and "Refresh" in dock.summary.text()
     dock.refresh_button.click()
-    assert not dock.stale
+    qtbot.waitUntil(lambda: not dock.stale, timeout=2000)  # analysed on a worker thread
     assert dock.group_item("isolated").text(0) == "Isolated nodes (1)"
+    assert "Refresh" not in dock.summary.text()
 
 
 def test_coverage_passage_click_shows_it_in_the_document_panel(qtbot, window, map_path, monkeypatch):
@@ -219,11 +223,15 @@ def test_coverage_passage_click_shows_it_in_the_document_panel(qtbot, window, ma
     window.analysis_dock.passageActivated.connect(window.document_panel.show_passage)
     fake = [Finding("coverage", "Essay: 10% used", document="d-1", share=0.1,
                     passages=((0, 50),))]
-    monkeypatch.setattr("debatemap.widgets.analysis_panel.findings", lambda amap: fake)
+    monkeypatch.setattr("debatemap.widgets.analysis_panel.findings",
+                        lambda amap, cancelled=None: fake)
     dock = window.analysis_dock
     dock.show()
     dock.refresh()
-    passage = dock.group_item("coverage").child(0).child(0)
+    qtbot.waitUntil(lambda: dock.findings == fake, timeout=2000)
+    document_row = dock.group_item("coverage").child(0)
+    dock.tree.expandItem(document_row)  # its passages are listed when it is opened
+    passage = document_row.child(0)
     dock.tree.itemClicked.emit(passage, 0)
     assert shown == [("d-1", 0, 50)]
 

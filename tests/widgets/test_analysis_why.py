@@ -21,27 +21,33 @@ def test_analysis_groups_findings_with_counts(qtbot, mapdoc):
     assert dock.group_item("duplicate").text(0) == "Duplicates (1)"
     activated = []
     dock.nodesActivated.connect(activated.append)
+    dock.tree.expandItem(dock.group_item("duplicate"))  # rows are made when a group opens
     duplicate = dock.group_item("duplicate").child(0)
     dock.tree.itemClicked.emit(duplicate, 0)
     assert sorted(activated[0]) == sorted([a.id, b.id])
     dock.tree.itemClicked.emit(dock.group_item("isolated"), 0)  # a heading does nothing
     assert len(activated) == 1
     from debatemap.widgets.analysis_panel import FINDING_ROLE
+    dock.tree.expandItem(dock.group_item("isolated"))
     assert dock.group_item("isolated").child(0).data(0, FINDING_ROLE)[1] == [c.id]
 
 
 def test_burst_of_edits_is_analysed_once(qtbot, mapdoc, monkeypatch):
     calls = []
     monkeypatch.setattr("debatemap.widgets.analysis_panel.findings",
-                        lambda amap: calls.append(len(amap.nodes)) or [])
+                        lambda amap, cancelled=None: calls.append(len(amap.nodes)) or [])
     dock = AnalysisDock()
     qtbot.addWidget(dock)
     dock.show()
     dock.set_document(mapdoc)
+    qtbot.waitUntil(lambda: not dock.stale, timeout=2000)  # analysed on a worker thread
     calls.clear()
     for i in range(5):
         mapdoc.add_node(f"Claim {i}")
-    qtbot.wait(450)
+    qtbot.wait(250)
+    assert calls == []  # not yet: a moment after the last change
+    qtbot.waitUntil(lambda: not dock.stale, timeout=2000)
+    qtbot.wait(100)
     assert calls == [5]
 
 
