@@ -229,7 +229,7 @@ class NodeItem(QGraphicsItem):
         self._title = title_text(self.title) if self.title else QStaticText()
         self._title_height = self._title.size().height() + TITLE_GAP if self.title else 0.0
         self._gist = None  # (pixel size, prepared text, font) of the zoomed-out gist
-        self._label = cached_text(style.kind_label(self.kind), self._band_font)  # one per kind
+        self._label = static_text(style.kind_label(self.kind), self._band_font)
         if source_lost:
             self._badge = static_text(style.SOURCE_CHANGED, style.warning_font())
         elif source_title:
