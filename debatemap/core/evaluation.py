@@ -60,12 +60,11 @@ defends it against "no reason stands"); for an undecided node its undecided atta
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Hashable, Iterator
+from typing import Hashable
 
 from debatemap.core import dung
+from debatemap.core.collector import collector_paused
 from debatemap.core.dung import IN, OUT, UNDECIDED, EvaluationTooLarge, Framework
 from debatemap.core.errors import InvalidValueError, MissingItemError
 from debatemap.core.model import EdgeType
@@ -264,20 +263,8 @@ def evaluate(
         raise InvalidValueError(
             f"unknown semantics {semantics!r} (one of: {', '.join(SEMANTICS)})"
         )
-    with _gc_paused():
+    with collector_paused():
         return _evaluate(amap, semantics, max_extensions, time_limit)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building a framework makes many small lists; the cyclic collector only slows that down."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _evaluate(amap, semantics: str, max_extensions: int, time_limit: float) -> Evaluation:

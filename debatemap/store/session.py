@@ -7,13 +7,12 @@ and the command line both go through here.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
 from debatemap.core.argmap import ArgumentMap, excerpt_of
 from debatemap.core.changes import Change
+from debatemap.core.collector import collector_paused
 from debatemap.core.errors import DomainError, InvalidValueError, MissingItemError
 from debatemap.core.ids import new_id
 from debatemap.core.model import Document, Edge, EdgeType, Excerpt, Node, NodeKind
@@ -251,7 +250,7 @@ class MapSession(WorkshopActions):
     def update_nodes(self, changes: dict[str, dict], *, action: str = "update_nodes") -> list[Node]:
         """Change fields of several nodes in one action; returns the nodes as they were.
         Only the fields that changed are written, to the rows as to the event."""
-        with _collector_paused():
+        with collector_paused():
             before = self.map.update_nodes(changes)
             try:
                 patch = _changes_made(before, self.map.nodes, changes)
@@ -474,20 +473,6 @@ def _dependency_order(edges: list[Edge]) -> list[Edge]:
     for edge in edges:
         place(edge)
     return ordered
-
-
-@contextmanager
-def _collector_paused():
-    """No cyclic garbage collection passes inside (as it was, after). Moving 10,000 nodes
-    makes some 40,000 short-lived objects: they set off 60 passes and, every other time, a
-    full one of 60-180 ms; paused, they are freed by reference counting, unexamined."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _changes_made(before: list[Node], nodes: dict[str, Node], asked: dict[str, dict]) -> dict:
