@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import gc
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from debatemap.core.collector import collector_paused
 from debatemap.core.model import EdgeType, NodeKind
 
 KINDS = ("unsupported", "unanswered", "cycle", "isolated", "no-source", "duplicate", "coverage")
@@ -137,27 +136,13 @@ def findings(amap, cancelled: Callable[[], bool] | None = None) -> list[Finding]
     Raises AnalysisCancelled as soon as ``cancelled()`` answers True."""
     check = _Checkpoint(cancelled)
     result: list[Finding] = []
-    with _gc_paused():
+    with collector_paused():
         for kind in (_unsupported, _unanswered, _cycles, _isolated, _no_source, _duplicates,
                      _coverage_findings):
             check.now()
             result += kind(amap, check)
     check.now()
     return result
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The findings make many small containers, which start full passes of the cyclic collector
-    (50-80 ms each at 10,000 nodes, two or three per analysis); on a worker thread each pass
-    holds the GIL and so stops the window too. Reference counting frees what is made here."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _short(amap, node_id: str, width: int = 50) -> str:
