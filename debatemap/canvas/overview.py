@@ -30,13 +30,15 @@ class Overview:
         self.dirty_nodes: set[str] = set()
         self.dirty_edges: set[str] = set()
         self._everything = True  # read every item at the next refresh
-        #: node id -> (kind colour, card, band, bounds as (left, top, right, bottom), centre x, y)
+        #: node id -> (kind colour, card, centre x, y, bounds left, top, right, bottom) (flat:
+        #: at 10,000 cards every object per card is a megabyte)
         self._cards: dict[str, tuple] = {}
         self._links: dict[str, tuple[str, QLineF]] = {}
         self._version = 0
         self._bounds: QRectF | None = None
         self._batches_key: tuple | None = None
-        self._batches: tuple = ({}, {}, {}, [])
+        self._batches: tuple = ({}, {}, [])
+        self._band_batches: dict[int, list[QRectF]] | None = None
 
     def reset(self) -> None:
         """The scene was rebuilt: read every item again."""
@@ -104,7 +106,7 @@ class Overview:
         node_id = getattr(item, "node_id", None)
         if node_id is not None:
             card = self._cards.get(node_id)
-            return None if card is None else (card[4], card[5])
+            return None if card is None else (card[2], card[3])
         link = self._links.get(item.edge_id)
         if link is None:
             self._put_link(item.edge_id, item)
@@ -120,12 +122,12 @@ class Overview:
         """Every card with its badges and handle, in scene coordinates (null for no cards)."""
         self.refresh()
         if self._bounds is None:
-            extents = [card[3] for card in self._cards.values()]
-            if extents:
-                left = min(e[0] for e in extents)
-                top = min(e[1] for e in extents)
-                right = max(e[2] for e in extents)
-                bottom = max(e[3] for e in extents)
+            cards = self._cards.values()
+            if cards:
+                left = min(card[4] for card in cards)
+                top = min(card[5] for card in cards)
+                right = max(card[6] for card in cards)
+                bottom = max(card[7] for card in cards)
                 self._bounds = QRectF(left, top, right - left, bottom - top)
             else:
                 self._bounds = QRectF()
@@ -137,28 +139,35 @@ class Overview:
         return None if card is None else QRectF(card[1])
 
     def _batched(self):
-        """(cards by colour, bands by colour, links by type, all shown cards), without what is
-        hidden; made again only when something changed."""
+        """(cards by colour, links by type, all shown cards), without what is hidden; made
+        again only when something changed."""
         self.refresh()
         scene = self.scene
         hidden_nodes, hidden_edges = scene.hidden_nodes, scene.hidden_edges
         key = (self._version, id(hidden_nodes), len(hidden_nodes), id(hidden_edges), len(hidden_edges))
         if key != self._batches_key:
             cards: dict[int, list[QRectF]] = {}
-            bands: dict[int, list[QRectF]] = {}
             shown: list[QRectF] = []
-            for node_id, (colour, rect, band, *_rest) in self._cards.items():
+            for node_id, (colour, rect, *_rest) in self._cards.items():
                 if node_id in hidden_nodes:
                     continue
                 cards.setdefault(colour, []).append(rect)
-                bands.setdefault(colour, []).append(band)
                 shown.append(rect)
             links: dict[str, list[QLineF]] = {}
             for edge_id, (edge_type, line) in self._links.items():
                 if edge_id not in hidden_edges:
                     links.setdefault(edge_type, []).append(line)
-            self._batches_key, self._batches = key, (cards, bands, links, shown)
+            self._batches_key, self._batches = key, (cards, links, shown)
+            self._band_batches = None
         return self._batches
+
+    def _bands(self, cards: dict[int, list[QRectF]]) -> dict[int, list[QRectF]]:
+        """The bands of the batched cards, made when miniature cards are first drawn."""
+        if self._band_batches is None:
+            band = style.BAND_HEIGHT
+            self._band_batches = {colour: [QRectF(r.x(), r.y(), r.width(), min(band, r.height()))
+                                           for r in rects] for colour, rects in cards.items()}
+        return self._band_batches
 
     # ---- drawing -------------------------------------------------------------------------
 
@@ -168,7 +177,7 @@ class Overview:
         block of their kind colour when tiny or ``blocks``, else a miniature card with its band), then an
         outline around the selected ones. Cosmetic pens keep every card and link at least one
         pixel however far out."""
-        cards, bands, links, shown = self._batched()
+        cards, links, shown = self._batched()
         colors = style.palette()
         scale = abs(painter.worldTransform().m11()) or 1.0
         painter.save()
@@ -190,7 +199,7 @@ class Overview:
             painter.setBrush(colors.node_fill)
             painter.drawRects(shown)
             painter.setPen(Qt.PenStyle.NoPen)
-            for colour, rects in bands.items():
+            for colour, rects in self._bands(cards).items():
                 painter.setBrush(QColor.fromRgba(colour))
                 painter.drawRects(rects)
         outlined = [rect for node_id in selected
@@ -205,17 +214,15 @@ class Overview:
 
 
 def _card(item: "NodeItem") -> tuple:
-    """(kind colour, card rectangle, band, bounds incl. badges as left/top/right/bottom,
-    centre x, centre y), all in scene coordinates."""
+    """(kind colour, card rectangle, centre x, centre y, bounds incl. badges as left, top,
+    right, bottom), in scene coordinates."""
     pos = item.pos()
     x, y = pos.x(), pos.y()
     left, top, width, height = item.card_geometry()
-    rect = QRectF(x + left, y + top, width, height)
-    band = QRectF(x + left, y + top, width, min(style.BAND_HEIGHT, height))
     bounds = item.boundingRect()
-    return (item.band_rgba(), rect, band,
-            (x + bounds.left(), y + bounds.top(), x + bounds.right(), y + bounds.bottom()),
-            x + left + width / 2, y + top + height / 2)
+    return (item.band_rgba(), QRectF(x + left, y + top, width, height),
+            x + left + width / 2, y + top + height / 2,
+            x + bounds.left(), y + bounds.top(), x + bounds.right(), y + bounds.bottom())
 
 
 def _depth(item: "EdgeItem | None") -> int:

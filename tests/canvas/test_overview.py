@@ -21,8 +21,7 @@ def same_as_a_fresh_reading(scene) -> bool:
     kept = scene.overview
     kept.refresh()
     again = fresh_reading(scene)
-    cards = {i: (c[0], c[1], c[2], c[3]) for i, c in kept._cards.items()}
-    fresh_cards = {i: (c[0], c[1], c[2], c[3]) for i, c in again._cards.items()}
+    cards, fresh_cards = dict(kept._cards), dict(again._cards)
     return cards == fresh_cards and kept._links == again._links and kept.bounds() == again.bounds()
 
 
@@ -142,3 +141,21 @@ def test_far_out_a_rubber_band_still_selects_and_a_dragged_card_moves(qtbot, vie
     assert moved.x() > before.x() + 100  # 30 px on screen are many scene pixels this far out
     assert (document.map.nodes[ids.reason].x, document.map.nodes[ids.reason].y) == (moved.x(), moved.y())
     assert same_as_a_fresh_reading(scene)
+
+
+def test_a_little_less_far_out_the_cards_are_miniatures_with_their_band(qtbot, view, scene, ids):
+    zoom_to(view, 0.14)  # a card is about 32 px wide: a white card with its coloured band
+    assert view.overview_shown()
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    for item in scene.node_items.values():
+        rect = item.sceneBoundingRect()
+        band = view.mapFromScene(QPointF(item.pos().x(), item.pos().y() + item.rect.top() + 3))
+        body = view.mapFromScene(QPointF(item.pos().x(), item.pos().y() + (item.rect.top() + style.BAND_HEIGHT
+                                                                             + item.rect.bottom()) / 2))
+        kind = style.kind_color(item.kind)
+        fill = style.palette().node_fill
+        at_band = image.pixelColor(int(band.x() * ratio), int(band.y() * ratio))
+        at_body = image.pixelColor(int(body.x() * ratio), int(body.y() * ratio))
+        assert (at_band.red(), at_band.green(), at_band.blue()) == (kind.red(), kind.green(), kind.blue()), rect
+        assert (at_body.red(), at_body.green(), at_body.blue()) == (fill.red(), fill.green(), fill.blue())
