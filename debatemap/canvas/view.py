@@ -21,6 +21,7 @@ from debatemap.canvas.minimap import Minimap
 from debatemap.canvas.navigation import NavigationMixin
 from debatemap.canvas.node_item import NodeItem
 from debatemap.canvas.scene import MapScene
+from debatemap.canvas.selecting import SelectionSweep
 from debatemap.document.clipboard import has_fragment
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0  # a map too big for the view at MIN_ZOOM may zoom out until it fits
@@ -68,6 +69,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         self.minimap = Minimap(self)
         self.minimap.hide()
         self._minimap_wanted = True
+        self._selection_sweep = SelectionSweep(self)
         self.init_editing()
         self.init_linking()
         self.init_navigation()
@@ -78,6 +80,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         return self._map_scene
 
     def set_map_scene(self, scene: MapScene | None) -> None:
+        self._selection_sweep.stop()
         self.close_editor()
         self.cancel_link_drag()
         old = self._map_scene
@@ -121,20 +124,16 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         return self._map_scene.selected_ids()[1] if self._map_scene else []
 
     def select_items(self, node_ids=(), edge_ids=()) -> None:
+        """Select exactly these (very many are selected over a few turns of the event loop;
+        the selected ids say the whole choice at once)."""
         scene = self._map_scene
         if scene is None:
             return
-        scene.blockSignals(True)
-        scene.clearSelection()
-        for node_id in node_ids:
-            if node_id in scene.node_items:
-                scene.node_items[node_id].setSelected(True)
-                self._current_node = node_id
-        for edge_id in edge_ids:
-            if edge_id in scene.edge_items:
-                scene.edge_items[edge_id].setSelected(True)
-        scene.blockSignals(False)
-        scene.selection_changed((list(node_ids), list(edge_ids)))
+        node_ids, edge_ids = list(node_ids), list(edge_ids)
+        present = [i for i in node_ids if i in scene.node_items]
+        if present:
+            self._current_node = present[-1]
+        self._selection_sweep.select(scene, node_ids, edge_ids)
         self._emit_selection()
 
     def select_all(self) -> None:
@@ -385,6 +384,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._selection_sweep.finish()  # a drag moves the whole selection, a click replaces it
         if self.editor is not None:
             self.editor.commit()
         point = event.position().toPoint()

@@ -59,3 +59,38 @@ def test_selecting_what_is_hidden_or_gone_leaves_it_out_of_the_selected_ids(view
     assert ids.reason in scene.hidden_nodes
     view.select_items([ids.thesis, ids.reason, ids.reason, "n-gone"], [ids.support, "e-gone"])
     assert asked(scene) == truth(scene) == ([ids.thesis], [])
+
+
+def test_a_large_selection_is_made_over_a_few_turns_but_known_at_once(qtbot, view, scene, document, ids, monkeypatch):
+    from debatemap.canvas import selecting
+
+    monkeypatch.setattr(selecting, "SLICE", 2)  # 3 cards + 2 links: three slices
+    announced = []
+    view.selectionChangedIds.connect(lambda nodes, edges: announced.append((sorted(nodes), sorted(edges))))
+    view.select_all()
+    everything = (sorted(scene.node_items), sorted(scene.edge_items))
+    assert asked(scene) == everything and announced == [everything]  # the whole choice, once
+    assert len(scene.selectedItems()) == 2  # the first slice
+    qtbot.waitUntil(lambda: len(scene.selectedItems()) == 5, timeout=2000)
+    assert truth(scene) == everything and announced == [everything]
+
+
+def test_deleting_while_a_large_selection_is_being_made_deletes_all_of_it(qtbot, view, scene, document, ids, monkeypatch):
+    from debatemap.canvas import selecting
+
+    monkeypatch.setattr(selecting, "SLICE", 1)
+    view.select_all()
+    assert view.delete_selection()
+    assert not document.map.nodes and not document.map.edges
+    qtbot.wait(50)  # what was still pending is gone: nothing to select, nothing raised
+    assert scene.selectedItems() == [] and asked(scene) == ([], [])
+
+
+def test_a_click_while_a_large_selection_is_being_made_wins(qtbot, view, scene, document, ids, monkeypatch):
+    from debatemap.canvas import selecting
+
+    monkeypatch.setattr(selecting, "SLICE", 1)
+    view.select_items([ids.reason, ids.cost], [ids.support, ids.attack])
+    scene.node_items[ids.thesis].setSelected(True)  # the selection changed some other way
+    qtbot.wait(50)  # the rest of the sweep was dropped
+    assert asked(scene) == truth(scene) == (sorted([ids.reason, ids.thesis]), [])
