@@ -94,3 +94,16 @@ def test_a_click_while_a_large_selection_is_being_made_wins(qtbot, view, scene, 
     scene.node_items[ids.thesis].setSelected(True)  # the selection changed some other way
     qtbot.wait(50)  # the rest of the sweep was dropped
     assert asked(scene) == truth(scene) == (sorted([ids.reason, ids.thesis]), [])
+
+
+def test_unselecting_very_many_is_sliced_too_and_keeps_what_is_chosen_again(qtbot, view, scene, ids, monkeypatch):
+    from debatemap.canvas import selecting
+
+    view.select_all()
+    monkeypatch.setattr(selecting, "SLICE", 2)  # 5 selected: "very many"
+    view.select_items([ids.thesis])
+    assert asked(scene) == ([ids.thesis], [])  # at once
+    assert len(scene.selectedItems()) == 3  # two unselected so far
+    qtbot.waitUntil(lambda: truth(scene) == ([ids.thesis], []), timeout=2000)
+    view.select_items([])
+    assert asked(scene) == ([], []) and truth(scene) == ([], [])  # one: not "very many"
