@@ -144,7 +144,7 @@ def _drag(app, view, scene, QEvent, QPointF, Qt, QMouseEvent, QApplication) -> l
 def ordinary_steps(window, view, scene) -> dict:
     """Steps of ordinary use on the open map, {name: callable}: edit a card's text so that it
     grows (saved, evaluated, the minimap redrawn), undo it, zoom in and out, scroll, select a
-    card, select all and none, hide and show the evaluation labels (every card relabelled), mark
+    card, select all and none (Esc), select all and click on empty canvas, hide and show the evaluation labels (every card relabelled), mark
     a card rejected, add a card linked to another and delete it (both evaluated again, in the
     background), zoom out to the whole map, re-layout everything left to right through the
     menu action (computed in a worker, the cards sweep to their places)."""
@@ -161,6 +161,21 @@ def ordinary_steps(window, view, scene) -> dict:
                                         x=anchor.x + 300, y=anchor.y + 200)
         made.append(node.id)
 
+    def click_empty_canvas():
+        """A click where there is no item (Qt unselects everything at once)."""
+        from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QApplication
+
+        viewport = view.viewport()
+        empty = next(QPoint(x, y) for y in range(10, viewport.height(), 40)
+                     for x in range(10, viewport.width(), 40) if not view.items(QPoint(x, y)))
+        for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+            QApplication.sendEvent(viewport, QMouseEvent(
+                kind, QPointF(empty), QPointF(viewport.mapToGlobal(empty)), Qt.MouseButton.LeftButton,
+                buttons, Qt.KeyboardModifier.NoModifier))
+
     def relayout_left_to_right():
         window.map_actions.set_direction("LR")
         window.map_actions.relayout.trigger()
@@ -174,6 +189,8 @@ def ordinary_steps(window, view, scene) -> dict:
         "select": lambda: view.select_items([node_id]),
         "select all": view.select_all,
         "select none": lambda: view.select_items([]),
+        "select all again": view.select_all,
+        "click on empty canvas": click_empty_canvas,
         "hide labels": lambda: view.set_labels_visible(False),
         "show labels": lambda: view.set_labels_visible(True),
         "mark rejected": lambda: document.set_mark([node_id], "reject"),
