@@ -91,8 +91,10 @@ class MapScene(QGraphicsScene):
             self._selection = ([i.node_id for i in selected if isinstance(i, NodeItem)],
                                [i.edge_id for i in selected if isinstance(i, EdgeItem)])
         else:  # Qt selects only what is shown
-            nodes = [i for i in dict.fromkeys(chosen[0]) if i in self.node_items and i not in self.hidden_nodes]
-            edges = [i for i in dict.fromkeys(chosen[1]) if i in self.edge_items and i not in self.hidden_edges]
+            nodes = [i for i in dict.fromkeys(chosen[0])
+                     if i in self.node_items and i not in self.hidden_nodes]
+            edges = [i for i in dict.fromkeys(chosen[1])
+                     if i in self.edge_items and i not in self.hidden_edges]
             self._selection = (nodes, edges)
             selected = None
         count = len(self._selection[0]) + len(self._selection[1])

@@ -34,7 +34,7 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
     """Wheel or Ctrl+wheel zooms around the mouse, Shift+wheel scrolls, pinch zooms; space+drag
     or the middle button pans. Drops, links, inline editing, collapse and focus: see the mixins."""
 
-    selectionChangedIds = Signal(object, object)  # node ids, edge ids (lists; object: not copied per receiver)
+    selectionChangedIds = Signal(object, object)  # node ids, edge ids: lists, not copied per receiver
     goToSourceRequested = Signal(str)  # node id
     statusMessage = Signal(str)  # something the status bar should say (e.g. a drop without source)
     whyRequested = Signal(str)  # node id: the user asked why it has its evaluation label
