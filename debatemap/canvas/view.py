@@ -7,7 +7,7 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QCursor, QFont, QGuiApplic
                            QKeyEvent, QKeySequence, QMouseEvent, QNativeGestureEvent, QPainter,
                            QPaintEvent, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import (QGraphicsScene, QGraphicsView, QRubberBand, QStyle,
-                               QStyleOptionRubberBand, QWidget)
+                               QStyleOptionGraphicsItem, QStyleOptionRubberBand, QWidget)
 
 from debatemap.canvas import menus, style
 from debatemap.canvas.building import fragment_offset
@@ -509,6 +509,12 @@ class MapView(DropMixin, LinkDragMixin, EditingMixin, ArrangingMixin, Navigation
         exposed = self.mapToScene(area.adjusted(-2, -2, 2, 2)).boundingRect()
         self.drawBackground(painter, exposed)
         self._map_scene.overview.draw(painter, selected=self.selected_node_ids())
+        for item in [self._rubber, *self._ghosts]:  # a link being drawn, a card being written
+            if item is not None and item.scene() is self._map_scene:
+                painter.save()
+                painter.setTransform(item.sceneTransform() * self.viewportTransform())
+                item.paint(painter, QStyleOptionGraphicsItem(), self.viewport())
+                painter.restore()
         self.drawForeground(painter, exposed)
         painter.resetTransform()
         band = self.rubberBandRect()

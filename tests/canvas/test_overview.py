@@ -159,3 +159,29 @@ def test_a_little_less_far_out_the_cards_are_miniatures_with_their_band(qtbot, v
         at_body = image.pixelColor(int(body.x() * ratio), int(body.y() * ratio))
         assert (at_band.red(), at_band.green(), at_band.blue()) == (kind.red(), kind.green(), kind.blue()), rect
         assert (at_body.red(), at_body.green(), at_body.blue()) == (fill.red(), fill.green(), fill.blue())
+
+
+def test_far_out_a_link_being_drawn_is_still_shown(qtbot, view, scene, ids):
+    zoom_to(view, style.OVERVIEW_DETAIL * 0.6)
+    source = scene.node_items[ids.reason]
+    far = source.pos() + QPointF(0, 1500)  # well below every card
+    view.begin_link_drag(source, far)
+    assert view.link_dragging()
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    line = view._rubber.line()
+    background = style.palette().background
+
+    def marked(image) -> int:  # pixels along the rubber line that are not background
+        ratio = image.devicePixelRatio()
+        count = 0
+        for step in range(40, 100):
+            point = view.mapFromScene(line.pointAt(step / 100))
+            for dx in (-1, 0, 1):
+                c = image.pixelColor(int((point.x() + dx) * ratio), int(point.y() * ratio))
+                count += (c.red(), c.green(), c.blue()) != (background.red(), background.green(), background.blue())
+        return count
+
+    assert marked(view.viewport().grab().toImage()) > 10
+    view.cancel_link_drag()
+    assert marked(view.viewport().grab().toImage()) == 0
