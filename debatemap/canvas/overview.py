@@ -21,7 +21,7 @@ LINK_ALPHA = 150
 
 
 class Overview:
-    """Scene-space geometry of every card (its rectangle, its band, its bounds with badges) and
+    """Scene-space geometry of every card (its rectangle, centre and bounds with badges) and
     every link (centre to centre). Items report what changed into ``dirty_nodes`` and
     ``dirty_edges``; ``refresh`` reads only those items again."""
 
