@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from typing import Iterable
 
@@ -421,3 +421,25 @@ def excerpt_of(document: Document, start: int, end: int, excerpt_id: str) -> Exc
         before=text[max(0, start - EXCERPT_CONTEXT) : start],
         after=text[end : end + EXCERPT_CONTEXT],
     )
+
+
+@dataclass(frozen=True)
+class MapSnapshot:
+    """The parts of a map that its evaluation, layout and analysis read, as they are at one
+    moment, for reading in another thread.
+
+    Shallow copies of the dicts are enough: ArgumentMap and MapSession never change a Node,
+    Edge, Document or Excerpt that is in the map, an edit puts a new value in its place
+    (tests/core/test_analysis_cancel.py holds them to that). Copying the dicts of a
+    10,000-node map takes 0.1-2 ms; a deep copy took 0.56 s."""
+
+    title: str
+    nodes: dict
+    edges: dict
+    documents: dict
+    excerpts: dict
+
+    @classmethod
+    def of(cls, amap) -> "MapSnapshot":
+        return cls(amap.title, dict(amap.nodes), dict(amap.edges), dict(amap.documents),
+                   dict(amap.excerpts))

@@ -4,24 +4,15 @@ GUI thread; a result for a map that has changed since is thrown away and the new
 
 from __future__ import annotations
 
-import copy
 import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from debatemap.core.argmap import MapSnapshot
 from debatemap.core.errors import DebatemapError
 from debatemap.core.evaluation import Evaluation, evaluate
 
 BACKGROUND_FROM_NODES = 3000  # smaller maps are evaluated on the spot (a few ms)
-
-
-def snapshot(amap):
-    """The map as it is now, for reading in another thread: its own node and edge dicts (the
-    session replaces a changed node or edge rather than changing it, and the runner throws away
-    any result the map has changed under)."""
-    copied = copy.copy(amap)
-    copied.nodes, copied.edges = dict(amap.nodes), dict(amap.edges)
-    return copied
 
 
 class EvaluationRunner(QObject):
@@ -44,7 +35,7 @@ class EvaluationRunner(QObject):
 
     def request(self, amap, semantics: str, generation: int) -> None:
         """Evaluate a snapshot of ``amap`` taken now, labelled with ``generation``."""
-        job = (snapshot(amap), semantics, generation)
+        job = (MapSnapshot.of(amap), semantics, generation)
         if self._running:
             self._queued = job
             return

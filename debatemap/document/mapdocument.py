@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -10,7 +9,7 @@ from typing import Callable, Iterable
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from debatemap.core.argmap import ArgumentMap
+from debatemap.core.argmap import ArgumentMap, MapSnapshot
 from debatemap.core.errors import DebatemapError
 from debatemap.core.evaluation import SEMANTICS, Evaluation, Explanation, evaluate, explain
 from debatemap.core.ids import new_id
@@ -408,8 +407,7 @@ class MapDocument(QObject):
     ) -> Callable[[], dict[str, tuple[float, float]]]:
         """The layout's computation over a snapshot of the map as it is now, to be run later or
         in a worker thread (it touches nothing else); ``apply_layout`` then takes its result."""
-        snapshot = copy.copy(self.map)
-        snapshot.nodes, snapshot.edges = dict(self.map.nodes), dict(self.map.edges)
+        snapshot = MapSnapshot.of(self.map)
         sizes = dict(sizes) if sizes is not None else None
         return lambda: compute_layout(snapshot, sizes, move_all=move_all, direction=direction)
 
